@@ -1,0 +1,158 @@
+import type { ErrorCode } from './errors';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Picks zh-CN or en from an Accept-Language header (zh-CN is the default). */
+export function resolveLocale(acceptLanguage: string | null | undefined): Locale {
+  if (!acceptLanguage) return 'zh-CN';
+  for (const part of acceptLanguage.split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh-CN';
+}
+
+type Catalogue = Record<string, string>;
+
+const ERRORS: Record<Locale, Record<ErrorCode, string>> = {
+  'zh-CN': {
+    VALIDATION_FAILED: '提交的数据有误，请检查标出的字段',
+    UNAUTHENTICATED: '请先登录',
+    INVALID_CREDENTIALS: '邮箱或密码不正确',
+    ACCOUNT_DISABLED: '该账号已停用，请联系管理员',
+    FORBIDDEN: '没有执行此操作的权限',
+    CSRF_FAILED: '请求校验失败，请刷新页面后重试',
+    NOT_FOUND: '记录不存在或无权访问',
+    VERSION_CONFLICT: '该记录已被他人修改，请刷新后再保存',
+    CONFLICT: '与已有数据冲突',
+    DUPLICATE: '疑似重复记录',
+    PAYLOAD_TOO_LARGE: '上传内容过大',
+    UNPROCESSABLE: '该操作无法完成',
+    TOO_MANY_ATTEMPTS: '尝试次数过多，请稍后再试',
+    INTERNAL: '服务器内部错误，请稍后重试',
+  },
+  en: {
+    VALIDATION_FAILED: 'Some fields are invalid; please check the marked fields',
+    UNAUTHENTICATED: 'Please sign in',
+    INVALID_CREDENTIALS: 'Email or password is incorrect',
+    ACCOUNT_DISABLED: 'This account is deactivated; contact your administrator',
+    FORBIDDEN: 'You do not have permission to do this',
+    CSRF_FAILED: 'Request verification failed; reload the page and try again',
+    NOT_FOUND: 'The record does not exist or you may not access it',
+    VERSION_CONFLICT: 'Someone else changed this record; reload it before saving',
+    CONFLICT: 'This conflicts with existing data',
+    DUPLICATE: 'This looks like a duplicate',
+    PAYLOAD_TOO_LARGE: 'The upload is too large',
+    UNPROCESSABLE: 'This action cannot be completed',
+    TOO_MANY_ATTEMPTS: 'Too many attempts; try again later',
+    INTERNAL: 'Internal server error; please try again later',
+  },
+};
+
+/** Field labels used in validation messages; the key is the last segment of the field path. */
+const FIELDS: Record<Locale, Catalogue> = {
+  'zh-CN': {
+    name: '名称', companyName: '公司名称', industry: '所属行业', staffSize: '人员规模', adminName: '管理员姓名',
+    email: '邮箱', mobile: '手机号', password: '密码', currentPassword: '当前密码', newPassword: '新密码',
+    departmentId: '所属部门', roleId: '角色', superiorId: '直属上级', parentId: '上级部门', headId: '部门负责人',
+    code: '编码', dataScope: '数据范围', permissions: '权限', viewSensitive: '查看敏感数据', description: '描述',
+    version: '版本', active: '启用状态', locale: '语言', timezone: '时区', expiresAt: '过期时间', sort: '排序',
+    page: '页码', pageSize: '每页条数', sort_: '排序', q: '关键词',
+  },
+  en: {
+    name: 'Name', companyName: 'Company name', industry: 'Industry', staffSize: 'Staff size', adminName: 'Admin name',
+    email: 'Email', mobile: 'Mobile', password: 'Password', currentPassword: 'Current password', newPassword: 'New password',
+    departmentId: 'Department', roleId: 'Role', superiorId: 'Superior', parentId: 'Parent department', headId: 'Department head',
+    code: 'Code', dataScope: 'Data scope', permissions: 'Permissions', viewSensitive: 'View sensitive data', description: 'Description',
+    version: 'Version', active: 'Active', locale: 'Language', timezone: 'Time zone', expiresAt: 'Expires at', sort: 'Sort',
+    page: 'Page', pageSize: 'Page size', sort_: 'Sort', q: 'Keyword',
+  },
+};
+
+/** Validation rules: `{field}` is the field's label; other `{x}` come from the rule's parameters. */
+const RULES: Record<Locale, Catalogue> = {
+  'zh-CN': {
+    required: '{field}为必填项',
+    min_length: '{field}至少需要 {min} 个字符',
+    max_length: '{field}不能超过 {max} 个字符',
+    min_value: '{field}不能小于 {min}',
+    max_value: '{field}不能大于 {max}',
+    min_items: '{field}至少需要 {min} 项',
+    max_items: '{field}不能超过 {max} 项',
+    email: '{field}格式不正确，应为类似 name@example.com 的邮箱地址',
+    mobile: '{field}格式不正确，应为 11 位中国大陆手机号（如 13812345678）',
+    password: '{field}至少 8 位，且需同时包含字母和数字',
+    one_of: '{field}的取值无效，可选值：{options}',
+    type: '{field}的类型不正确',
+    integer: '{field}必须是整数',
+    format: '{field}格式不正确',
+    unknown_field: '不支持的字段 {field}',
+    email_taken: '{field}已被其他账号使用',
+    taken: '{field}已存在，请换一个',
+    not_found: '{field}指向的记录不存在',
+    cycle: '{field}不能是自己或自己的下级',
+    has_members: '该部门下还有成员或子部门，无法删除',
+    role_in_use: '该角色仍有用户在使用，无法删除',
+    last_admin: '必须至少保留一名启用的管理员',
+    system_role: '系统预置角色的编码不可修改',
+    wrong_password: '{field}不正确',
+    self_deactivate: '不能停用自己的账号',
+  },
+  en: {
+    required: '{field} is required',
+    min_length: '{field} must be at least {min} characters',
+    max_length: '{field} must be at most {max} characters',
+    min_value: '{field} must be at least {min}',
+    max_value: '{field} must be at most {max}',
+    min_items: '{field} needs at least {min} items',
+    max_items: '{field} allows at most {max} items',
+    email: '{field} must be an email address like name@example.com',
+    mobile: '{field} must be an 11-digit mainland China mobile number (e.g. 13812345678)',
+    password: '{field} must be at least 8 characters and contain letters and digits',
+    one_of: '{field} must be one of: {options}',
+    type: '{field} has the wrong type',
+    integer: '{field} must be a whole number',
+    format: '{field} has an invalid format',
+    unknown_field: 'Unknown field {field}',
+    email_taken: '{field} is already used by another account',
+    taken: '{field} is already in use; choose another',
+    not_found: '{field} refers to a record that does not exist',
+    cycle: '{field} cannot be the record itself or one of its descendants',
+    has_members: 'The department still has members or sub-departments and cannot be deleted',
+    role_in_use: 'Users still have this role; it cannot be deleted',
+    last_admin: 'At least one active administrator must remain',
+    system_role: 'The code of a built-in role cannot be changed',
+    wrong_password: '{field} is incorrect',
+    self_deactivate: 'You cannot deactivate your own account',
+  },
+};
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+export function errorMessage(locale: Locale, code: ErrorCode): string {
+  return ERRORS[locale][code];
+}
+
+export function fieldLabel(locale: Locale, field: string): string {
+  const last = field.split('.').filter((s) => !/^\d+$/.test(s)).pop() ?? field;
+  return FIELDS[locale][last] ?? last;
+}
+
+/** A rule message naming the field, e.g. ruleMessage('en', 'mobile', 'mobile') → "Mobile must be …". */
+export function ruleMessage(
+  locale: Locale,
+  rule: string,
+  field: string,
+  params: Record<string, string | number> = {},
+): string {
+  const template = RULES[locale][rule] ?? RULES[locale].format ?? rule;
+  return fill(template, { ...params, field: fieldLabel(locale, field) });
+}
+
+export function isKnownRule(rule: string): boolean {
+  return rule in RULES.en;
+}

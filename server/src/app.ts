@@ -1,0 +1,124 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { AppError, HTTP_STATUS } from './lib/errors';
+import { errorBody, type AppDeps, type AppEnv } from './lib/http';
+import { localeMiddleware, originCheck, requireAuth } from './features/auth/auth.middleware';
+import { authRoutes } from './features/auth/auth.routes';
+import { tokensRoutes } from './features/tokens/tokens.routes';
+import { departmentsRoutes } from './features/departments/departments.routes';
+import { usersRoutes } from './features/users/users.routes';
+import { rolesRoutes } from './features/roles/roles.routes';
+import { auditRoutes } from './features/audit/audit.routes';
+import { systemRoutes } from './features/system/system.routes';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DEFAULT_WEB_DIST = resolve(here, '../../web/dist');
+
+function toAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  if (err instanceof HTTPException) {
+    if (err.status === 413) return new AppError('PAYLOAD_TOO_LARGE');
+    if (err.status === 400) return new AppError('VALIDATION_FAILED', [{ field: 'body', rule: 'format' }]);
+  }
+  return null;
+}
+
+/** The whole HTTP application; no port, so tests call `app.request()` on it directly. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('*', localeMiddleware);
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024 }));
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use('/api/v1/*', originCheck);
+
+  app.onError((err, c) => {
+    const appError = toAppError(err);
+    const locale = c.var.locale ?? 'zh-CN';
+    if (appError) {
+      return c.json(errorBody(locale, appError), HTTP_STATUS[appError.code]);
+    }
+    deps.logger.error('unhandled error', { method: c.req.method, path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
+    return c.json(errorBody(locale, new AppError('INTERNAL')), 500);
+  });
+
+  const api = new OpenAPIHono<AppEnv>();
+  // Public: sign-up and login. Everything else mounted after requireAuth.
+  api.route('/', authRoutes());
+  api.use('*', async (c, next) => {
+    if (c.req.path.endsWith('/openapi.json') || c.req.path.includes('/auth/')) return next();
+    return requireAuth(c, next);
+  });
+  api.route('/', tokensRoutes());
+  api.route('/', departmentsRoutes());
+  api.route('/', usersRoutes());
+  api.route('/', rolesRoutes());
+  api.route('/', auditRoutes());
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'gx_session' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Guanxi CRM API',
+      version: '1',
+      description:
+        'Errors: `{ "error": { "code", "message", "details": [{ "field", "rule", "message" }] } }` in the language of ' +
+        'Accept-Language (zh-CN or en). Unsafe requests made with the session cookie must send X-CSRF-Token.',
+    },
+    servers: [{ url: '/api/v1' }],
+  });
+
+  app.route('/api', systemRoutes());
+  app.route('/api/v1', api);
+  app.all('/api/*', (c) => c.json(errorBody(c.var.locale, new AppError('NOT_FOUND')), 404));
+
+  serveWeb(app, deps.config.WEB_DIST ?? DEFAULT_WEB_DIST);
+  return app;
+}
+
+/** Serves the built web app, with index.html for every client-side route. */
+function serveWeb(app: OpenAPIHono<AppEnv>, dist: string) {
+  const index = join(dist, 'index.html');
+  if (!existsSync(index)) {
+    app.get('*', (c) =>
+      c.text('The web app is not built yet: run `npm run build:web` (npm start does this for you).', 503),
+    );
+    return;
+  }
+  const html = readFileSync(index, 'utf8');
+  const root = relative(process.cwd(), dist) || '.';
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('*', serveStatic({ root }));
+  app.get('*', (c) => c.html(html));
+}

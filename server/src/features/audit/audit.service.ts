@@ -1,0 +1,44 @@
+import type { TAuditEntry, TAuditQuery, TFieldChange } from '@guanxi/common/audit';
+import type { TPage } from '@guanxi/common/pagination';
+import { readJson, readTimestamp } from '../../db/dialect';
+import { can } from '../../lib/access';
+import type { Actor } from '../../lib/actor';
+import { AppError } from '../../lib/errors';
+import type { AppDeps } from '../../lib/http';
+import { pageOf } from '../../lib/pagination';
+import { getDepartment } from '../departments/departments.service';
+import { getRole } from '../roles/roles.service';
+import { getUser } from '../users/users.service';
+import { listAudit, type AuditRow } from './audit.repository';
+
+/**
+ * How to tell whether the actor may see one record of an entity: its service's getter throws NOT_FOUND or
+ * FORBIDDEN when not. Each module that writes audit entries adds its entity here.
+ */
+const RECORD_ACCESS: Record<string, (deps: AppDeps, actor: Actor, id: string) => Promise<unknown>> = {
+  user: getUser,
+  department: getDepartment,
+  role: getRole,
+};
+
+function toEntry(row: AuditRow): TAuditEntry {
+  return {
+    id: row.id, actorId: row.actor_id, actorName: row.actor_name, entity: row.entity, entityId: row.entity_id,
+    action: row.action, changes: readJson<TFieldChange[]>(row.changes, []), ip: row.ip, createdAt: readTimestamp(row.created_at),
+  };
+}
+
+/**
+ * The audit trail. Per record (entity + entityId): anyone who may see the record. Tenant-wide: admins only
+ * ("settings: manage").
+ */
+export async function readAudit(deps: AppDeps, actor: Actor, q: TAuditQuery): Promise<TPage<TAuditEntry>> {
+  const isAdmin = can(actor, 'settings', 'manage');
+  if (!isAdmin) {
+    const access = q.entity && q.entityId ? RECORD_ACCESS[q.entity] : undefined;
+    if (!access) throw new AppError('FORBIDDEN');
+    await access(deps, actor, q.entityId!);
+  }
+  const { items, total } = await listAudit(deps.db, actor.tenantId, q);
+  return pageOf(items.map(toEntry), total, q);
+}
