@@ -31,7 +31,7 @@ export async function createTestApp(dialect: DialectName, overrides: Partial<Con
     app, deps, clock, logs, dialect,
     /** A unique email per call (PostgreSQL tests share one database across files). */
     email: (name = 'user') => `${name}.${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`,
-    client: (opts: ClientOptions = {}) => new TestClient(app, opts),
+    client: (opts: ClientOptions = {}): TestClient => new TestClient(app, opts),
     close: () => handle.destroy(),
   };
 }

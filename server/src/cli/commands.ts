@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Config } from '../config';
 import { createDb, type DbHandle } from '../db/create-db';
 import { migrateToLatest } from '../db/migrate';
-import type { Actor } from '../lib/actor';
+import { findActiveActor, type Actor } from '../lib/actor';
 import { systemClock } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import { errorBody, type AppDeps } from '../lib/http';
@@ -68,7 +68,7 @@ async function withDeps<T>(config: Config, fn: (deps: AppDeps) => Promise<T>): P
   } catch (err) {
     if (err instanceof AppError) {
       const body = errorBody(resolveLocale(process.env.LANG?.replace('_', '-')), err);
-      throw new Error([body.error.message, ...(body.error.details ?? []).map((d) => d.message)].join(': '));
+      throw new Error([body.error.message, ...(body.error.details ?? []).map((d) => d.message)].join(': '), { cause: err });
     }
     throw err;
   } finally {
@@ -145,7 +145,6 @@ export async function runCommand(positionals: string[], values: Values, config: 
       if (!email) throw new Error('--user is required (the email of the user the token acts as)');
       const input = parse(ZCreateApiTokenRequest, { name: str(values.name), expiresAt: str(values.expires) ?? null }, locale);
       await withDeps(config, async (deps) => {
-        const { findActiveActor } = await import('../features/auth/actor.repository');
         const user = await deps.db.selectFrom('users').select(['id', 'tenant_id']).where('email', '=', email.toLowerCase()).executeTakeFirst();
         const actor = user && (await findActiveActor(deps.db, { userId: user.id, tenantId: user.tenant_id }, { locale, ip: null, via: 'session' }));
         if (!actor) throw new Error(`no active user with email "${email}"`);

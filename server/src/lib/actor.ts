@@ -1,5 +1,7 @@
 import type { DataScope, Permissions } from '@guanxi/common/permissions';
 import type { Locale } from '@guanxi/common/i18n';
+import type { Db } from '../db/database';
+import { readBool, readJson } from '../db/dialect';
 
 /**
  * Who is asking: built once per request by the auth middleware and passed to every service and repository.
@@ -21,3 +23,45 @@ export type Actor = Readonly<{
   ip: string | null;
   via: 'session' | 'token' | 'system';
 }>;
+
+/** Loads everything an Actor needs for one active user, in one query. Null when missing or deactivated. */
+export async function findActiveActor(
+  db: Db,
+  where: { userId: string; tenantId: string },
+  extra: { locale: Locale; ip: string | null; via: Actor['via'] },
+): Promise<Actor | null> {
+  const row = await db
+    .selectFrom('users as u')
+    .innerJoin('roles as r', (j) => j.onRef('r.id', '=', 'u.role_id').onRef('r.tenant_id', '=', 'u.tenant_id'))
+    .leftJoin('departments as d', (j) => j.onRef('d.id', '=', 'u.department_id').onRef('d.tenant_id', '=', 'u.tenant_id'))
+    .select([
+      'u.id',
+      'u.tenant_id',
+      'u.name',
+      'u.active',
+      'u.department_id',
+      'd.path as department_path',
+      'r.id as role_id',
+      'r.code as role_code',
+      'r.data_scope',
+      'r.permissions',
+      'r.view_sensitive',
+    ])
+    .where('u.id', '=', where.userId)
+    .where('u.tenant_id', '=', where.tenantId)
+    .executeTakeFirst();
+  if (!row || !readBool(row.active)) return null;
+  return Object.freeze({
+    tenantId: row.tenant_id,
+    userId: row.id,
+    name: row.name,
+    departmentId: row.department_id,
+    departmentPath: row.department_path ?? null,
+    roleId: row.role_id,
+    roleCode: row.role_code,
+    dataScope: row.data_scope as DataScope,
+    permissions: readJson<Permissions>(row.permissions, {}),
+    viewSensitive: readBool(row.view_sensitive),
+    ...extra,
+  });
+}

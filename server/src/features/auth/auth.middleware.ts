@@ -11,7 +11,7 @@ import { actorFromSession, type RequestInfo } from './auth.service';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function requestInfo(c: Parameters<MiddlewareHandler<AppEnv>>[0]): RequestInfo {
-  let ip: string | null = null;
+  let ip: string | null;
   try {
     ip = getConnInfo(c).remote.address ?? null;
   } catch {
@@ -34,7 +34,7 @@ export const originCheck: MiddlewareHandler<AppEnv> = async (c, next) => {
   const origin = c.req.header('origin');
   if (origin && UNSAFE.has(c.req.method)) {
     const host = c.req.header('host') ?? new URL(c.req.url).host;
-    let originHost = '';
+    let originHost: string;
     try {
       originHost = new URL(origin).host;
     } catch {

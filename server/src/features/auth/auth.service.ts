@@ -3,13 +3,12 @@ import type { Locale } from '@guanxi/common/i18n';
 import { normalizeMobile } from '@guanxi/common/phone';
 import type { DataScope, Permissions } from '@guanxi/common/permissions';
 import { readBool, readJson } from '../../db/dialect';
-import type { Actor } from '../../lib/actor';
+import { findActiveActor, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { dummyPasswordHash, hashPassword, randomToken, verifyPassword } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
 import { hmac } from '../../lib/secret';
-import { findActiveActor } from './actor.repository';
 import { deleteSession, deleteUserSessions, findSession, insertSession, touchSession } from './sessions.repository';
 import { clearThrottle, readThrottle, writeThrottle } from './throttle.repository';
 
@@ -177,4 +176,7 @@ export async function changePassword(deps: AppDeps, actor: Actor, input: TChange
   });
 }
 
-export { deleteUserSessions };
+/** Ends every session of a user (deactivation, password reset), in the caller's transaction. */
+export function endUserSessions(db: AppDeps['db'], tenantId: string, userId: string): Promise<void> {
+  return deleteUserSessions(db, tenantId, userId);
+}

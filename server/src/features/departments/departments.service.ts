@@ -7,12 +7,17 @@ import { recordAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
 import { newId } from '../../lib/ids';
-import { countUsersInDepartment, findTenantUser } from '../users/users.repository';
+import { countDepartmentMembers, findUserRef } from '../users/users.service';
 import { toDepartment } from './departments.mapper';
 import {
   countChildren, deleteDepartment, findDepartment, findTenantDepartment, insertDepartment, listDepartments,
   movePaths, updateDepartment,
 } from './departments.repository';
+
+/** Any department of the tenant, ignoring data scope: for reference checks by other features. */
+export function findDepartmentRef(db: AppDeps['db'], tenantId: string, id: string) {
+  return findTenantDepartment(db, tenantId, id);
+}
 
 export async function listVisibleDepartments(deps: AppDeps, actor: Actor): Promise<TDepartment[]> {
   assertCan(actor, 'departments', 'view');
@@ -27,7 +32,7 @@ export async function getDepartment(deps: AppDeps, actor: Actor, id: string): Pr
 }
 
 async function assertHead(deps: AppDeps, actor: Actor, headId: string | null | undefined) {
-  if (headId && !(await findTenantUser(deps.db, actor.tenantId, headId))) throw AppError.invalid('headId', 'not_found');
+  if (headId && !(await findUserRef(deps.db, actor.tenantId, headId))) throw AppError.invalid('headId', 'not_found');
 }
 
 export async function createDepartment(deps: AppDeps, actor: Actor, input: TCreateDepartmentRequest): Promise<TDepartment> {
@@ -102,7 +107,7 @@ export async function removeDepartment(deps: AppDeps, actor: Actor, id: string):
   assertCan(actor, 'departments', 'delete');
   const current = await findDepartment(deps.db, actor, id);
   if (!current) throw new AppError('NOT_FOUND');
-  if ((await countChildren(deps.db, actor.tenantId, id)) > 0 || (await countUsersInDepartment(deps.db, actor.tenantId, id)) > 0) {
+  if ((await countChildren(deps.db, actor.tenantId, id)) > 0 || (await countDepartmentMembers(deps.db, actor.tenantId, id)) > 0) {
     throw AppError.unprocessable('id', 'has_members');
   }
   await deps.db.transaction().execute(async (trx) => {

@@ -9,7 +9,18 @@ import { AppError } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
 import { newId } from '../../lib/ids';
 import { toRole } from './roles.mapper';
-import { deleteRole, findRole, insertRole, listRoles, updateRole } from './roles.repository';
+import { deleteRole, findRole, findRoleByCode, insertRole, listRoles, updateRole } from './roles.repository';
+
+/** A role of the tenant by id, for reference checks by other features (no permission check). */
+export async function findTenantRole(db: AppDeps['db'], tenantId: string, id: string): Promise<TRole | undefined> {
+  const row = await findRole(db, tenantId, id);
+  return row ? toRole(row) : undefined;
+}
+
+/** The id of the tenant's seeded administrator role. */
+export async function adminRoleIdOf(db: AppDeps['db'], tenantId: string): Promise<string | null> {
+  return (await findRoleByCode(db, tenantId, 'admin'))?.id ?? null;
+}
 
 export async function listTenantRoles(deps: AppDeps, actor: Actor): Promise<TRole[]> {
   assertCan(actor, 'roles', 'view');

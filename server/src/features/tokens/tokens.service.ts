@@ -1,13 +1,12 @@
 import type { TApiToken, TCreateApiTokenRequest, TCreatedApiToken } from '@guanxi/common/tokens';
 import { readTimestamp } from '../../db/dialect';
-import type { Actor } from '../../lib/actor';
+import { findActiveActor, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { randomToken } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
 import { newId } from '../../lib/ids';
 import { hmac } from '../../lib/secret';
-import { findActiveActor } from '../auth/actor.repository';
 import type { RequestInfo } from '../auth/auth.service';
 import { findToken, findTokenByHash, insertToken, listTokens, markTokenUsed, revokeToken, type TokenRow } from './tokens.repository';
 

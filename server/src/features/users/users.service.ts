@@ -1,10 +1,11 @@
 import type { TPage } from '@guanxi/common/pagination';
 import { normalizeMobile } from '@guanxi/common/phone';
 import { DATA_SCOPES, hasPermission, type Action, type Module, type Permissions } from '@guanxi/common/permissions';
+import type { TRole } from '@guanxi/common/roles';
 import type { TCreateUserRequest, TListUsersQuery, TUpdateUserRequest, TUser } from '@guanxi/common/users';
 import type { Updateable } from 'kysely';
 import type { UsersTable } from '../../db/database';
-import { dbBool, isUniqueViolation, readBool, readJson } from '../../db/dialect';
+import { dbBool, isUniqueViolation } from '../../db/dialect';
 import { assertCan, can } from '../../lib/access';
 import type { Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
@@ -14,13 +15,27 @@ import type { AppDeps } from '../../lib/http';
 import { newId } from '../../lib/ids';
 import { revealOrMask } from '../../lib/masking';
 import { pageOf } from '../../lib/pagination';
-import { deleteUserSessions } from '../auth/sessions.repository';
-import { findTenantDepartment } from '../departments/departments.repository';
-import { findRole, findRoleByCode } from '../roles/roles.repository';
+import { endUserSessions } from '../auth/auth.service';
+import { findDepartmentRef } from '../departments/departments.service';
+import { adminRoleIdOf, findTenantRole } from '../roles/roles.service';
 import { USER_SENSITIVE, toUser } from './users.mapper';
 import {
-  countActiveWithRole, emailTaken, findTenantUser, findUser, insertUser, listUsers, updateUser,
+  countActiveWithRole, countUsersInDepartment, emailTaken, findTenantUser, findUser, insertUser, listUsers, updateUser,
 } from './users.repository';
+
+/** Any user of the tenant, ignoring data scope: for reference checks (a department head, a superior). */
+export function findUserRef(db: AppDeps['db'], tenantId: string, id: string) {
+  return findTenantUser(db, tenantId, id);
+}
+
+export function countDepartmentMembers(db: AppDeps['db'], tenantId: string, departmentId: string): Promise<number> {
+  return countUsersInDepartment(db, tenantId, departmentId);
+}
+
+/** Emails are unique across tenants, because login asks for the email only. */
+export function isEmailTaken(db: AppDeps['db'], email: string): Promise<boolean> {
+  return emailTaken(db, email.toLowerCase());
+}
 
 export async function listVisibleUsers(deps: AppDeps, actor: Actor, q: TListUsersQuery): Promise<TPage<TUser>> {
   assertCan(actor, 'users', 'view');
@@ -40,15 +55,15 @@ export async function getUser(deps: AppDeps, actor: Actor, id: string): Promise<
  * Whether the actor may hand out a role. Without "roles: manage", only roles that grant nothing beyond the
  * actor's own rights: a manager cannot make someone an administrator.
  */
-function canAssign(actor: Actor, role: { permissions: unknown; data_scope: string; view_sensitive: unknown }): boolean {
+function canAssign(actor: Actor, role: TRole): boolean {
   if (can(actor, 'roles', 'manage')) return true;
-  const perms = readJson<Permissions>(role.permissions, {});
+  const perms: Permissions = role.permissions;
   const within = Object.entries(perms).every(([m, actions]) =>
     (actions ?? []).every((a) => hasPermission(actor.permissions, m as Module, a as Action)),
   );
   const scopeRank = (s: string) => DATA_SCOPES.indexOf(s as (typeof DATA_SCOPES)[number]);
-  const wider = role.data_scope === 'all' ? actor.dataScope !== 'all' : scopeRank(role.data_scope) > scopeRank(actor.dataScope);
-  return within && !wider && (actor.viewSensitive || !readBool(role.view_sensitive));
+  const wider = role.dataScope === 'all' ? actor.dataScope !== 'all' : scopeRank(role.dataScope) > scopeRank(actor.dataScope);
+  return within && !wider && (actor.viewSensitive || !role.viewSensitive);
 }
 
 async function checkReferences(
@@ -58,11 +73,11 @@ async function checkReferences(
   userId?: string,
 ) {
   if (input.roleId !== undefined) {
-    const role = await findRole(deps.db, actor.tenantId, input.roleId);
+    const role = await findTenantRole(deps.db, actor.tenantId, input.roleId);
     if (!role) throw AppError.invalid('roleId', 'not_found');
     if (!canAssign(actor, role)) throw new AppError('FORBIDDEN');
   }
-  if (input.departmentId && !(await findTenantDepartment(deps.db, actor.tenantId, input.departmentId))) {
+  if (input.departmentId && !(await findDepartmentRef(deps.db, actor.tenantId, input.departmentId))) {
     throw AppError.invalid('departmentId', 'not_found');
   }
   if (input.superiorId) {
@@ -103,10 +118,10 @@ export async function createUser(deps: AppDeps, actor: Actor, input: TCreateUser
 }
 
 async function assertAdminRemains(deps: AppDeps, actor: Actor, current: TUser, next: { roleId: string; active: boolean }) {
-  const admin = await findRoleByCode(deps.db, actor.tenantId, 'admin');
-  if (!admin || current.roleId !== admin.id || !current.active) return;
-  if (next.roleId === admin.id && next.active) return;
-  if ((await countActiveWithRole(deps.db, deps.dialect, actor.tenantId, admin.id)) <= 1) {
+  const adminId = await adminRoleIdOf(deps.db, actor.tenantId);
+  if (!adminId || current.roleId !== adminId || !current.active) return;
+  if (next.roleId === adminId && next.active) return;
+  if ((await countActiveWithRole(deps.db, deps.dialect, actor.tenantId, adminId)) <= 1) {
     throw AppError.unprocessable('roleId', 'last_admin');
   }
 }
@@ -141,7 +156,7 @@ export async function editUser(deps: AppDeps, actor: Actor, id: string, input: T
   await deps.db.transaction().execute(async (trx) => {
     if (!(await updateUser(trx, actor.tenantId, id, input.version, set))) throw new AppError('VERSION_CONFLICT');
     // A deactivated user is signed out everywhere at once; API tokens stop working because the user is inactive.
-    if (input.active === false) await deleteUserSessions(trx, actor.tenantId, id);
+    if (input.active === false) await endUserSessions(trx, actor.tenantId, id);
     await recordAudit({ ...deps, db: trx }, actor, { entity: 'user', entityId: id, action: 'update', before: current, after: { ...current, ...after } });
   }).catch((err: unknown) => {
     if (isUniqueViolation(err)) throw AppError.invalid('email', 'email_taken');
@@ -160,7 +175,7 @@ export async function resetPassword(deps: AppDeps, actor: Actor, id: string, pas
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set((eb) => ({ password_hash: hash, password_changed_at: now, updated_at: now, version: eb('version', '+', 1) }))
       .where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
-    await deleteUserSessions(trx, actor.tenantId, id);
+    await endUserSessions(trx, actor.tenantId, id);
     await recordAudit({ ...deps, db: trx }, actor, { entity: 'user', entityId: id, action: 'reset_password', changes: [{ field: 'password', from: '***', to: '***' }] });
   });
 }
