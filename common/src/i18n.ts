@@ -59,7 +59,7 @@ const FIELDS: Record<Locale, Catalogue> = {
     departmentId: '所属部门', roleId: '角色', superiorId: '直属上级', parentId: '上级部门', headId: '部门负责人',
     code: '编码', dataScope: '数据范围', permissions: '权限', viewSensitive: '查看敏感数据', description: '描述',
     version: '版本', active: '启用状态', locale: '语言', timezone: '时区', expiresAt: '过期时间', sort: '排序',
-    page: '页码', pageSize: '每页条数', sort_: '排序', q: '关键词',
+    page: '页码', pageSize: '每页条数', q: '关键词', filter: '筛选条件',
   },
   en: {
     name: 'Name', companyName: 'Company name', industry: 'Industry', staffSize: 'Staff size', adminName: 'Admin name',
@@ -67,7 +67,7 @@ const FIELDS: Record<Locale, Catalogue> = {
     departmentId: 'Department', roleId: 'Role', superiorId: 'Superior', parentId: 'Parent department', headId: 'Department head',
     code: 'Code', dataScope: 'Data scope', permissions: 'Permissions', viewSensitive: 'View sensitive data', description: 'Description',
     version: 'Version', active: 'Active', locale: 'Language', timezone: 'Time zone', expiresAt: 'Expires at', sort: 'Sort',
-    page: 'Page', pageSize: 'Page size', sort_: 'Sort', q: 'Keyword',
+    page: 'Page', pageSize: 'Page size', q: 'Keyword', filter: 'Filter',
   },
 };
 
@@ -99,6 +99,7 @@ const RULES: Record<Locale, Catalogue> = {
     system_role: '系统预置角色的编码不可修改',
     wrong_password: '{field}不正确',
     self_deactivate: '不能停用自己的账号',
+    unknown_filter_field: '筛选条件中的字段 {name} 不存在或不可筛选',
   },
   en: {
     required: '{field} is required',
@@ -126,6 +127,7 @@ const RULES: Record<Locale, Catalogue> = {
     system_role: 'The code of a built-in role cannot be changed',
     wrong_password: '{field} is incorrect',
     self_deactivate: 'You cannot deactivate your own account',
+    unknown_filter_field: 'The filter field {name} does not exist or cannot be filtered',
   },
 };
 

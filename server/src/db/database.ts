@@ -123,6 +123,127 @@ export type SensitiveAccessLogTable = {
   created_at: Timestamp;
 };
 
+export type DictionariesTable = {
+  id: string;
+  tenant_id: string;
+  type: string;
+  code: string;
+  label_zh: string;
+  label_en: string;
+  sort: Generated<number>;
+  active: Bool;
+  is_system: Bool;
+  needs_note: Bool;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type CustomFieldsTable = {
+  id: string;
+  tenant_id: string;
+  entity: string;
+  key: string;
+  label_zh: string;
+  label_en: string;
+  type: string;
+  required: Bool;
+  options: Json;
+  sort: Generated<number>;
+  active: Bool;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type CustomersTable = {
+  id: string;
+  tenant_id: string;
+  number: string;
+  name: string;
+  name_norm: string;
+  type: string;
+  industry: string;
+  industry_note: string | null;
+  source: string;
+  size: string | null;
+  province: string | null;
+  city: string | null;
+  district: string | null;
+  street: string | null;
+  owner_id: string | null;
+  status: string;
+  requirement: string | null;
+  product_preference: string | null;
+  communication_preference: string | null;
+  value_tier: string | null;
+  risk_level: string | null;
+  first_contact_at: Timestamp | null;
+  last_follow_up_at: Timestamp | null;
+  won_at: Timestamp | null;
+  purchase_frequency: number | null;
+  avg_order_value: number | null;
+  gender: string | null;
+  birthday: string | null;
+  staff_count: number | null;
+  annual_revenue: number | null;
+  completeness: Generated<number>;
+  custom: Json;
+  search_text: string;
+  deleted_at: Timestamp | null;
+  deleted_by: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type ContactsTable = {
+  id: string;
+  tenant_id: string;
+  customer_id: string;
+  name: string;
+  title: string | null;
+  mobile: string | null;
+  landline: string | null;
+  email: string | null;
+  role: string | null;
+  preferred_channel: string | null;
+  notes: string | null;
+  is_primary: Bool;
+  birthday: string | null;
+  custom: Json;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type TagsTable = {
+  id: string;
+  tenant_id: string;
+  name: string;
+  group_name: string | null;
+  color: string | null;
+  created_at: Timestamp;
+};
+
+export type CustomerTagsTable = { tenant_id: string; customer_id: string; tag_id: string; created_at: Timestamp };
+
+export type SequencesTable = { tenant_id: string; name: string; period: string; value: number };
+
+export type TimelineEventsTable = {
+  id: string;
+  tenant_id: string;
+  customer_id: string;
+  type: string;
+  ref_type: string | null;
+  ref_id: string | null;
+  actor_id: string | null;
+  actor_name: string | null;
+  data: Json;
+  occurred_at: Timestamp;
+};
+
 export type Database = {
   app_settings: AppSettingsTable;
   tenants: TenantsTable;
@@ -134,6 +255,14 @@ export type Database = {
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   sensitive_access_log: SensitiveAccessLogTable;
+  dictionaries: DictionariesTable;
+  custom_fields: CustomFieldsTable;
+  customers: CustomersTable;
+  contacts: ContactsTable;
+  tags: TagsTable;
+  customer_tags: CustomerTagsTable;
+  sequences: SequencesTable;
+  timeline_events: TimelineEventsTable;
 };
 
 export type Db = Kysely<Database>;

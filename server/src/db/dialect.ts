@@ -78,3 +78,35 @@ export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
+
+/**
+ * A key of a JSON column as SQL: the value as text (PostgreSQL `->>`) or typed (SQLite json_extract).
+ * With `numeric`, PostgreSQL casts so comparisons are numeric.
+ */
+export function jsonValue(dialect: DialectName, column: string, key: string, numeric = false): RawBuilder<unknown> {
+  const safe = key.replace(/[^A-Za-z0-9_]/g, '');
+  if (dialect === 'postgres') {
+    return numeric ? sql`(${sql.ref(column)}->>${safe})::numeric` : sql`(${sql.ref(column)}->>${safe})`;
+  }
+  return sql`json_extract(${sql.ref(column)}, ${`$.${safe}`})`;
+}
+
+/** True when the JSON array at `column.key` contains any of `values`. */
+export function jsonArrayHasAny(dialect: DialectName, column: string, key: string, values: unknown[]): RawBuilder<boolean> {
+  const safe = key.replace(/[^A-Za-z0-9_]/g, '');
+  const list = values.map(String);
+  if (dialect === 'postgres') {
+    return sql<boolean>`coalesce(${sql.ref(column)}->${safe}, '[]'::jsonb) ?| ${sql.val(list)}::text[]`;
+  }
+  return sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}, ${`$.${safe}`}) j where j.value in (${sql.join(list)}))`;
+}
+
+/** Number of distinct `values` that the JSON array at `column.key` contains. */
+export function jsonArrayCountOf(dialect: DialectName, column: string, key: string, values: unknown[]): RawBuilder<number> {
+  const safe = key.replace(/[^A-Za-z0-9_]/g, '');
+  const list = values.map(String);
+  if (dialect === 'postgres') {
+    return sql<number>`(select count(distinct e) from jsonb_array_elements_text(coalesce(${sql.ref(column)}->${safe}, '[]'::jsonb)) e where e = any(${sql.val(list)}::text[]))`;
+  }
+  return sql<number>`(select count(distinct j.value) from json_each(${sql.ref(column)}, ${`$.${safe}`}) j where j.value in (${sql.join(list)}))`;
+}

@@ -53,7 +53,11 @@ for (const dialect of DIALECTS) {
       expect(applied).toEqual(Object.keys(MIGRATIONS));
       expect(await migrateToLatest(handle.db, dialect)).toEqual([]);
       expect(await tableNames(handle)).toEqual(
-        ['api_tokens', 'app_settings', 'audit_log', 'departments', 'login_throttle', 'roles', 'sensitive_access_log', 'sessions', 'tenants', 'users'].sort(),
+        expect.arrayContaining([
+          'api_tokens', 'app_settings', 'audit_log', 'departments', 'login_throttle', 'roles', 'sensitive_access_log',
+          'sessions', 'tenants', 'users', 'dictionaries', 'custom_fields', 'customers', 'contacts', 'tags',
+          'customer_tags', 'sequences', 'timeline_events',
+        ]),
       );
       await migrateAllDown(handle.db, dialect);
       expect(await tableNames(handle)).toEqual([]);

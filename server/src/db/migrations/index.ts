@@ -10,6 +10,15 @@ import * as m1506 from './2026-11-23T1506-create-api-tokens';
 import * as m1507 from './2026-11-23T1507-create-login-throttle';
 import * as m1508 from './2026-11-23T1508-create-audit-log';
 import * as m1509 from './2026-11-23T1509-create-sensitive-access-log';
+import * as m1600 from './2026-11-23T1600-create-dictionaries';
+import * as m1601 from './2026-11-23T1601-create-custom-fields';
+import * as m1602 from './2026-11-23T1602-create-customers';
+import * as m1603 from './2026-11-23T1603-create-contacts';
+import * as m1604 from './2026-11-23T1604-create-tags';
+import * as m1605 from './2026-11-23T1605-create-customer-tags';
+import * as m1606 from './2026-11-23T1606-create-sequences';
+import * as m1607 from './2026-11-23T1607-create-timeline-events';
+import * as m1608 from './2026-11-23T1608-create-customer-search-index';
 
 export type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -28,4 +37,13 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '2026-11-23T1507-create-login-throttle': m1507,
   '2026-11-23T1508-create-audit-log': m1508,
   '2026-11-23T1509-create-sensitive-access-log': m1509,
+  '2026-11-23T1600-create-dictionaries': m1600,
+  '2026-11-23T1601-create-custom-fields': m1601,
+  '2026-11-23T1602-create-customers': m1602,
+  '2026-11-23T1603-create-contacts': m1603,
+  '2026-11-23T1604-create-tags': m1604,
+  '2026-11-23T1605-create-customer-tags': m1605,
+  '2026-11-23T1606-create-sequences': m1606,
+  '2026-11-23T1607-create-timeline-events': m1607,
+  '2026-11-23T1608-create-customer-search-index': m1608,
 };
