@@ -2,6 +2,13 @@ import type { Permissions, DataScope } from '@guanxi/common/permissions';
 import { expect } from 'vitest';
 import { PASSWORD, type TestApp, type TestClient, type TestResponse } from './test-app';
 
+let seq = 0;
+/** A unique email whose address has no digits and no random letters, so searches in tests hit only what they mean to. */
+export function letterEmail(local: string): string {
+  const unique = `${process.pid}${Date.now() * 1000 + (seq++ % 1000)}`.replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!);
+  return `${local}.${unique}@example.com`;
+}
+
 /** The id of a seeded role, looked up by its code through GET /roles. */
 export async function roleIdOf(admin: TestClient, code: string): Promise<string> {
   const res = await admin.get('/roles');

@@ -1,7 +1,7 @@
 import type { DataScope } from '@guanxi/common/permissions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/dialects';
-import { createDepartment, createRole, createUserWithRole, expectError, idsOf, roleIdOf } from '../../../test/org-fixtures';
+import { createDepartment, createRole, createUserWithRole, expectError, idsOf, letterEmail, roleIdOf } from '../../../test/org-fixtures';
 import { createTestApp, createUserAndLogin, signup, type TestApp, type TestClient } from '../../../test/test-app';
 
 /*
@@ -61,7 +61,7 @@ for (const dialect of DIALECTS) {
       const sales = await roleIdOf(admin, 'sales');
       const add = async (who: string, departmentId: string, superiorId: string | null) => {
         const res = await admin.post('/users', {
-          name: who, email: t.email(who), mobile: '13600001111', password: 'Passw0rd12', roleId: sales, departmentId, superiorId,
+          name: who, email: letterEmail(who), mobile: '13600001111', password: 'Passw0rd12', roleId: sales, departmentId, superiorId,
         });
         expect(res.status).toBe(201);
         return res.body.id as string;

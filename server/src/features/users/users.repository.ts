@@ -1,5 +1,5 @@
 import type { TListUsersQuery } from '@guanxi/common/users';
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Db, UsersTable } from '../../db/database';
 import { dbBool, escapeLike, likeOperator, type DialectName } from '../../db/dialect';
 import { scopeFilter } from '../../lib/access';
@@ -44,10 +44,9 @@ export async function listUsers(db: Db, dialect: DialectName, actor: Actor, q: T
   if (q.active) base = base.where('users.active', '=', dbBool(dialect, q.active === 'true'));
   if (q.q) {
     const pattern = `%${escapeLike(q.q)}%`;
-    const like = likeOperator(dialect);
-    base = base.where((eb) =>
-      eb.or([eb('users.name', like, pattern), eb('users.email', like, pattern), eb('users.mobile', 'like', pattern)]),
-    );
+    // SQLite has no default LIKE escape character: without ESCAPE, "snake_case" would find nothing.
+    const like = (column: string) => sql<SqlBool>`${sql.ref(column)} ${sql.raw(likeOperator(dialect))} ${pattern} escape '\\'`;
+    base = base.where((eb) => eb.or([like('users.name'), like('users.email'), like('users.mobile')]));
   }
   const sort = parseSort(q.sort, SORTS, { column: 'users.created_at', direction: 'asc' });
   const [items, total] = await Promise.all([
