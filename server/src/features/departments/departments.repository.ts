@@ -55,9 +55,8 @@ export async function updateDepartment(
 export async function movePaths(db: Db, tenantId: string, oldPrefix: string, newPrefix: string): Promise<void> {
   await db
     .updateTable('departments')
-    .set((eb) => ({
-      path: eb.fn<string>('concat', [eb.val(newPrefix), eb.fn('substr', ['path', eb.val(oldPrefix.length + 1)])]),
-    }))
+    // `||`, not concat(): PostgreSQL cannot type a bare parameter passed to the variadic concat().
+    .set((eb) => ({ path: eb(eb.val(newPrefix), '||', eb.fn<string>('substr', ['path', eb.val(oldPrefix.length + 1)])) }))
     .where('tenant_id', '=', tenantId)
     .where('path', 'like', `${escapeLike(oldPrefix)}%`)
     .execute();
