@@ -1,0 +1,51 @@
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { RedirectIfSignedIn } from '../components/route-guards';
+import { paths } from '../config/paths';
+import { AppRoot } from './routes/app-root';
+import { LoginRoute } from './routes/auth/login';
+import { SignupRoute } from './routes/auth/signup';
+import { HomeRoute } from './routes/home';
+import { NotFoundRoute } from './routes/not-found';
+import { ProfileRoute } from './routes/profile';
+import { AuditRoute } from './routes/settings/audit';
+import { DepartmentsRoute } from './routes/settings/departments';
+import { RolesRoute } from './routes/settings/roles';
+import { TokensRoute } from './routes/settings/tokens';
+import { UsersRoute } from './routes/settings/users';
+
+const router = createBrowserRouter([
+  {
+    path: paths.login.path,
+    element: (
+      <RedirectIfSignedIn>
+        <LoginRoute />
+      </RedirectIfSignedIn>
+    ),
+  },
+  {
+    path: paths.signup.path,
+    element: (
+      <RedirectIfSignedIn>
+        <SignupRoute />
+      </RedirectIfSignedIn>
+    ),
+  },
+  {
+    path: paths.home.path,
+    element: <AppRoot />,
+    children: [
+      { index: true, element: <HomeRoute /> },
+      { path: paths.profile.path, element: <ProfileRoute /> },
+      { path: paths.settings.departments.path, element: <DepartmentsRoute /> },
+      { path: paths.settings.users.path, element: <UsersRoute /> },
+      { path: paths.settings.roles.path, element: <RolesRoute /> },
+      { path: paths.settings.tokens.path, element: <TokensRoute /> },
+      { path: paths.settings.audit.path, element: <AuditRoute /> },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,35 @@
+import { Outlet, useNavigate } from 'react-router-dom';
+import { AppLayout } from '../../components/layouts/app-layout';
+import { RequireSignedIn } from '../../components/route-guards';
+import { paths } from '../../config/paths';
+import { useLogout } from '../../features/auth/api/logout';
+import { useUpdateProfile } from '../../features/auth/api/update-profile';
+import { useSignedInMe } from '../../lib/auth';
+import { currentLocale } from '../../lib/i18n';
+import { roleDisplayName } from '../../lib/role-name';
+
+function SignedInShell() {
+  const me = useSignedInMe();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const updateProfile = useUpdateProfile();
+  return (
+    <AppLayout
+      companyName={me.tenant.name}
+      userName={me.user.name}
+      roleName={roleDisplayName(me.role, currentLocale())}
+      onLogout={() => logout.mutate(undefined, { onSettled: () => navigate(paths.login.getHref(), { replace: true }) })}
+      onLocaleChange={(locale) => updateProfile.mutate({ locale })}
+    >
+      <Outlet />
+    </AppLayout>
+  );
+}
+
+export function AppRoot() {
+  return (
+    <RequireSignedIn>
+      <SignedInShell />
+    </RequireSignedIn>
+  );
+}

@@ -1,0 +1,89 @@
+import {
+  AimOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, CommentOutlined, ContactsOutlined,
+  CustomerServiceOutlined, DashboardOutlined, FundOutlined, KeyOutlined, NotificationOutlined, RocketOutlined,
+  ScheduleOutlined, SafetyCertificateOutlined, SettingOutlined, ShoppingCartOutlined, TeamOutlined, UserOutlined,
+} from '@ant-design/icons';
+import type { Action, Module } from '@guanxi/common/permissions';
+import { Menu, Tooltip, type MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { paths } from '../../config/paths';
+import { useCan } from '../../lib/authorization';
+
+type MenuItem = Required<MenuProps>['items'][number];
+type SoonKey =
+  | 'workbench' | 'customers' | 'contacts' | 'leads' | 'followups' | 'opportunities' | 'orders' | 'tickets'
+  | 'marketing' | 'analytics' | 'plans';
+
+/** Modules of PRODUCT.md that are not built yet: listed so users see what is coming, but not clickable. */
+const SOON: Array<[SoonKey, ReactNode]> = [
+  ['workbench', <DashboardOutlined />],
+  ['customers', <TeamOutlined />],
+  ['contacts', <ContactsOutlined />],
+  ['leads', <AimOutlined />],
+  ['followups', <CommentOutlined />],
+  ['opportunities', <FundOutlined />],
+  ['orders', <ShoppingCartOutlined />],
+  ['tickets', <CustomerServiceOutlined />],
+  ['marketing', <NotificationOutlined />],
+  ['analytics', <BarChartOutlined />],
+  ['plans', <ScheduleOutlined />],
+];
+
+type SettingsEntry = { href: string; label: string; icon: ReactNode; needs?: [Module, Action] };
+
+export function SideMenu({ collapsed }: { collapsed: boolean }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+
+  const settings: SettingsEntry[] = [
+    { href: paths.settings.departments.getHref(), label: t('nav.departments'), icon: <ApartmentOutlined />, needs: ['departments', 'view'] },
+    { href: paths.settings.users.getHref(), label: t('nav.users'), icon: <UserOutlined />, needs: ['users', 'view'] },
+    { href: paths.settings.roles.getHref(), label: t('nav.roles'), icon: <SafetyCertificateOutlined />, needs: ['roles', 'view'] },
+    { href: paths.settings.tokens.getHref(), label: t('nav.tokens'), icon: <KeyOutlined /> },
+    { href: paths.settings.audit.getHref(), label: t('nav.audit'), icon: <AuditOutlined />, needs: ['settings', 'manage'] },
+  ];
+  const visibleSettings = settings.filter((s) => !s.needs || can(...s.needs));
+
+  const items: MenuItem[] = [
+    { key: paths.home.getHref(), icon: <RocketOutlined />, label: t('nav.home') },
+    {
+      type: 'group',
+      key: 'business',
+      label: collapsed ? null : t('nav.business'),
+      children: SOON.map(([key, icon]) => ({
+        key: `soon-${key}`,
+        icon,
+        disabled: true,
+        label: (
+          <Tooltip title={t('nav.comingSoon')} placement="right">
+            <span className="gx-soon">{t(`nav.${key}`)}</span>
+          </Tooltip>
+        ),
+      })),
+    },
+    {
+      key: 'settings',
+      icon: <SettingOutlined />,
+      label: t('nav.settings'),
+      children: visibleSettings.map((s) => ({ key: s.href, icon: s.icon, label: s.label })),
+    },
+  ];
+
+  const selected = settings.find((s) => pathname.startsWith(s.href))?.href ?? pathname;
+  return (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={[selected]}
+      defaultOpenKeys={['settings']}
+      onClick={({ key }) => {
+        if (key.startsWith('/')) navigate(key);
+      }}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+}

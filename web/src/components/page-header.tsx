@@ -1,0 +1,23 @@
+import { Flex, Typography } from 'antd';
+import type { ReactNode } from 'react';
+
+type PageHeaderProps = { title: ReactNode; description?: ReactNode; extra?: ReactNode };
+
+/** The same title block on every page: title, one line of explanation, actions on the right. */
+export function PageHeader({ title, description, extra }: PageHeaderProps) {
+  return (
+    <Flex className="gx-page-header" justify="space-between" align="flex-start" gap={16} wrap>
+      <div>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
+        {description ? (
+          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+            {description}
+          </Typography.Paragraph>
+        ) : null}
+      </div>
+      {extra ? <Flex gap={8}>{extra}</Flex> : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,44 @@
+import type { TFieldChange } from '@guanxi/common/audit';
+import { ArrowRightOutlined } from '@ant-design/icons';
+import { Button, Flex, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AuditValue, PermissionsDiff, useAuditFieldLabel, type AuditLookups } from './audit-value';
+
+const SHOWN = 4;
+
+/** The field changes of one audit entry: "label: from → to", the first few with a toggle for the rest. */
+export function AuditChanges({ changes, lookups }: { changes: TFieldChange[]; lookups: AuditLookups }) {
+  const { t } = useTranslation();
+  const label = useAuditFieldLabel();
+  const [expanded, setExpanded] = useState(false);
+  if (!changes.length) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
+  const visible = expanded ? changes : changes.slice(0, SHOWN);
+  return (
+    <Flex vertical gap={4}>
+      {visible.map((c) => (
+        <Flex key={c.field} gap={6} align="baseline" wrap>
+          <Typography.Text type="secondary" style={{ flex: 'none' }}>
+            {label(c.field)}:
+          </Typography.Text>
+          {c.field === 'permissions' ? (
+            <PermissionsDiff from={c.from} to={c.to} />
+          ) : (
+            <>
+              <Typography.Text delete={c.from !== null} type="secondary">
+                <AuditValue field={c.field} value={c.from} lookups={lookups} />
+              </Typography.Text>
+              <ArrowRightOutlined style={{ fontSize: 11, color: '#8c8c8c' }} />
+              <AuditValue field={c.field} value={c.to} lookups={lookups} />
+            </>
+          )}
+        </Flex>
+      ))}
+      {changes.length > SHOWN ? (
+        <Button type="link" size="small" style={{ padding: 0, alignSelf: 'flex-start' }} onClick={() => setExpanded(!expanded)}>
+          {expanded ? t('common.close') : t('audit.moreChanges', { count: changes.length - SHOWN })}
+        </Button>
+      ) : null}
+    </Flex>
+  );
+}
