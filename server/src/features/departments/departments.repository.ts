@@ -4,17 +4,20 @@ import { escapeLike } from '../../db/dialect';
 import { scopeFilter } from '../../lib/access';
 import type { Actor } from '../../lib/actor';
 
-function scoped(db: Db, actor: Actor) {
+function withMemberCount(db: Db, tenantId: string) {
   return db
     .selectFrom('departments')
     .selectAll('departments')
     .select((eb) =>
       eb.selectFrom('users').select(eb.fn.countAll<number>().as('n'))
-        .whereRef('users.department_id', '=', 'departments.id').where('users.tenant_id', '=', actor.tenantId)
+        .whereRef('users.department_id', '=', 'departments.id').where('users.tenant_id', '=', tenantId)
         .as('member_count'),
     )
-    .where('departments.tenant_id', '=', actor.tenantId)
-    .where(scopeFilter(actor, { department: 'departments.id' }));
+    .where('departments.tenant_id', '=', tenantId);
+}
+
+function scoped(db: Db, actor: Actor) {
+  return withMemberCount(db, actor.tenantId).where(scopeFilter(actor, { department: 'departments.id' }));
 }
 export type DepartmentRow = Awaited<ReturnType<ReturnType<typeof scoped>['executeTakeFirstOrThrow']>>;
 
@@ -25,6 +28,11 @@ export async function insertDepartment(db: Db, row: Insertable<DepartmentsTable>
 /** A department the actor may see (tenant and data scope), or undefined. */
 export function findDepartment(db: Db, actor: Actor, id: string): Promise<DepartmentRow | undefined> {
   return scoped(db, actor).where('departments.id', '=', id).executeTakeFirst();
+}
+
+/** One department of the tenant whatever the actor's data scope: the answer to a write the actor was allowed to make. */
+export function findWrittenDepartment(db: Db, tenantId: string, id: string): Promise<DepartmentRow> {
+  return withMemberCount(db, tenantId).where('departments.id', '=', id).executeTakeFirstOrThrow();
 }
 
 export function listDepartments(db: Db, actor: Actor): Promise<DepartmentRow[]> {

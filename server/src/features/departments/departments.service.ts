@@ -10,7 +10,7 @@ import { newId } from '../../lib/ids';
 import { countDepartmentMembers, findUserRef } from '../users/users.service';
 import { toDepartment } from './departments.mapper';
 import {
-  countChildren, deleteDepartment, findDepartment, findTenantDepartment, insertDepartment, listDepartments,
+  countChildren, deleteDepartment, findDepartment, findTenantDepartment, findWrittenDepartment, insertDepartment, listDepartments,
   movePaths, updateDepartment,
 } from './departments.repository';
 
@@ -59,7 +59,8 @@ export async function createDepartment(deps: AppDeps, actor: Actor, input: TCrea
       after: { name: input.name, parentId: input.parentId ?? null, headId: input.headId ?? null },
     });
   });
-  return getDepartment(deps, actor, id);
+  // The record as written, even when it now lies outside the actor's scope (404 would say the write failed).
+  return toDepartment(await findWrittenDepartment(deps.db, actor.tenantId, id));
 }
 
 export async function editDepartment(
@@ -99,7 +100,8 @@ export async function editDepartment(
       ...(input.parentId !== undefined ? { parentId: input.parentId } : {}) };
     await recordAudit({ ...deps, db: trx }, actor, { entity: 'department', entityId: id, action: 'update', before: toDepartment(current), after });
   });
-  return getDepartment(deps, actor, id);
+  // The record as written, even when it now lies outside the actor's scope (404 would say the write failed).
+  return toDepartment(await findWrittenDepartment(deps.db, actor.tenantId, id));
 }
 
 /** Deletes an empty department (no members, no sub-departments). */

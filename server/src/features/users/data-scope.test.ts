@@ -152,5 +152,31 @@ for (const dialect of DIALECTS) {
       await setScope('department');
       expect(idsOf(await loner.client.get('/users'))).toEqual([loner.user.id]);
     });
+
+    it('a permitted write that puts the record outside the scope answers with the record, not 404', async () => {
+      const hrRole = await createRole(admin, {
+        name: '部门人事', dataScope: 'department', viewSensitive: true,
+        permissions: { users: ['view', 'create', 'edit'], departments: ['view', 'create', 'edit'] },
+      });
+      const hr = await createUserWithRole(t, admin, { roleId: hrRole.id, departmentId: depts.marketing });
+      const colleague = await createUserWithRole(t, admin, { roleId: hrRole.id, departmentId: depts.marketing });
+
+      const moved = await hr.client.patch(`/users/${colleague.user.id}`, { version: colleague.user.version, departmentId: depts.team1 });
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({ id: colleague.user.id, departmentId: depts.team1, version: colleague.user.version + 1 });
+      expectError(await hr.client.get(`/users/${colleague.user.id}`), 404, 'NOT_FOUND');
+
+      const created = await hr.client.post('/users', {
+        name: '新调入', email: letterEmail('transfer'), mobile: '13600002222', password: 'Passw0rd12', roleId: hrRole.id, departmentId: depts.sales,
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ name: '新调入', departmentId: depts.sales, mobile: '13600002222' });
+
+      const sub = await hr.client.post('/departments', { name: '市场一组', parentId: depts.marketing });
+      expect(sub.status).toBe(201);
+      expect(sub.body).toMatchObject({ name: '市场一组', parentId: depts.marketing, memberCount: 0 });
+      const renamed = await hr.client.patch(`/departments/${sub.body.id}`, { version: sub.body.version, name: '市场二组' });
+      expectError(renamed, 404, 'NOT_FOUND');
+    });
   });
 }

@@ -30,6 +30,11 @@ export function findUser(db: Db, actor: Actor, id: string) {
   return scoped(db, actor).select(COLUMNS).where('users.id', '=', id).executeTakeFirst();
 }
 
+/** One user of the tenant whatever the actor's data scope: the answer to a write the actor was allowed to make. */
+export function findWrittenUser(db: Db, tenantId: string, id: string) {
+  return db.selectFrom('users').select(COLUMNS).where('users.tenant_id', '=', tenantId).where('users.id', '=', id).executeTakeFirstOrThrow();
+}
+
 /** Any user of the tenant, ignoring data scope (for reference checks such as a superior or department head). */
 export function findTenantUser(db: Db, tenantId: string, id: string) {
   return db.selectFrom('users').select(['id', 'superior_id', 'active', 'role_id']).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();

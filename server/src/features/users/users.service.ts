@@ -20,7 +20,7 @@ import { findDepartmentRef } from '../departments/departments.service';
 import { adminRoleIdOf, findTenantRole } from '../roles/roles.service';
 import { USER_SENSITIVE, toUser } from './users.mapper';
 import {
-  countActiveWithRole, countUsersInDepartment, emailTaken, findTenantUser, findUser, insertUser, listUsers, updateUser,
+  countActiveWithRole, countUsersInDepartment, emailTaken, findTenantUser, findUser, findWrittenUser, insertUser, listUsers, updateUser,
 } from './users.repository';
 
 /** Any user of the tenant, ignoring data scope: for reference checks (a department head, a superior). */
@@ -48,6 +48,15 @@ export async function getUser(deps: AppDeps, actor: Actor, id: string): Promise<
   const row = await findUser(deps.db, actor, id);
   if (!row) throw new AppError('NOT_FOUND');
   const [user] = await revealOrMask(deps, actor, 'user', [toUser(row)], USER_SENSITIVE);
+  return user!;
+}
+
+/**
+ * The answer to a create or edit: the record as written, masked as usual. A permitted write may put the record
+ * outside the actor's data scope (moved to another department); answering 404 would say the write failed.
+ */
+async function written(deps: AppDeps, actor: Actor, id: string): Promise<TUser> {
+  const [user] = await revealOrMask(deps, actor, 'user', [toUser(await findWrittenUser(deps.db, actor.tenantId, id))], USER_SENSITIVE);
   return user!;
 }
 
@@ -114,7 +123,7 @@ export async function createUser(deps: AppDeps, actor: Actor, input: TCreateUser
     if (isUniqueViolation(err)) throw AppError.invalid('email', 'email_taken');
     throw err;
   });
-  return getUser(deps, actor, id);
+  return written(deps, actor, id);
 }
 
 async function assertAdminRemains(deps: AppDeps, actor: Actor, current: TUser, next: { roleId: string; active: boolean }) {
@@ -162,7 +171,7 @@ export async function editUser(deps: AppDeps, actor: Actor, id: string, input: T
     if (isUniqueViolation(err)) throw AppError.invalid('email', 'email_taken');
     throw err;
   });
-  return getUser(deps, actor, id);
+  return written(deps, actor, id);
 }
 
 /** Admin sets a new password for a user; all of that user's sessions end. */
