@@ -196,6 +196,30 @@ for (const dialect of DIALECTS) {
       expect(me.body.csrfToken).toBeNull();
     });
 
+    it('keeps role codes unique per tenant, refuses to delete a role in use, and rejects a stale version', async () => {
+      const taken = await admin.request('POST', '/roles', { name: '又一个销售', code: 'sales', dataScope: 'self', permissions: {} }, { 'Accept-Language': 'en' });
+      expectError(taken, 400, 'VALIDATION_FAILED');
+      expect(taken.body.error.details).toEqual([{ field: 'code', rule: 'taken', message: 'Code is already in use; choose another' }]);
+      const other = await signup(t, '另一家');
+      expect((await other.client.post('/roles', { name: '区域销售', code: 'region_sales', dataScope: 'self', permissions: {} })).status).toBe(201);
+      expect((await admin.post('/roles', { name: '区域销售', code: 'region_sales', dataScope: 'self', permissions: {} })).status).toBe(201);
+
+      const role = await createRole(admin, { name: '临时角色', dataScope: 'self', permissions: { users: ['view'] } });
+      const holder = await createUserWithRole(t, admin, { roleId: role.id });
+      const inUse = await admin.request('DELETE', `/roles/${role.id}`, undefined, { 'Accept-Language': 'en' });
+      expectError(inUse, 422, 'UNPROCESSABLE');
+      expect(inUse.body.error.message).toBe('Users still have this role; it cannot be deleted');
+      expect((await admin.get(`/roles/${role.id}`)).body.userCount).toBe(1);
+
+      const stale = await admin.patch(`/roles/${role.id}`, { version: role.version + 5, permissions: { users: ['view', 'create'] } });
+      expectError(stale, 409, 'VERSION_CONFLICT');
+      expect((await admin.get(`/roles/${role.id}`)).body.permissions).toEqual({ users: ['view'] });
+
+      expect((await admin.patch(`/users/${holder.user.id}`, { version: holder.user.version, roleId: c.salesRoleId })).status).toBe(200);
+      expect((await admin.delete(`/roles/${role.id}`)).status).toBe(200);
+      expectError(await admin.get(`/roles/${role.id}`), 404, 'NOT_FOUND');
+    });
+
     it('a custom role without any rights sees nothing (403 on every list)', async () => {
       const none = await createRole(admin, { name: '访客', dataScope: 'self', permissions: {} });
       const guest = await createUserWithRole(t, admin, { roleId: none.id });
