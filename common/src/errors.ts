@@ -23,6 +23,8 @@ export const ZErrorDetail = z.object({
   field: z.string(),
   rule: z.string().optional(),
   message: z.string(),
+  /** Extra facts about the problem, e.g. the matching record of a DUPLICATE. */
+  data: z.unknown().optional(),
 });
 export type TErrorDetail = z.infer<typeof ZErrorDetail>;
 

@@ -60,6 +60,14 @@ const FIELDS: Record<Locale, Catalogue> = {
     code: '编码', dataScope: '数据范围', permissions: '权限', viewSensitive: '查看敏感数据', description: '描述',
     version: '版本', active: '启用状态', locale: '语言', timezone: '时区', expiresAt: '过期时间', sort: '排序',
     page: '页码', pageSize: '每页条数', q: '关键词', filter: '筛选条件',
+    type: '类型', industryNote: '行业说明', source: '客户来源', size: '客户规模', province: '省份', city: '城市', district: '区县',
+    street: '详细地址', ownerId: '负责人', status: '客户状态', tags: '标签', requirement: '需求描述', product: '产品偏好',
+    communication: '沟通偏好', valueTier: '客户分层', riskLevel: '风险等级', firstContactAt: '首次接触时间', purchaseFrequency: '购买频次',
+    avgOrderValue: '客单价', gender: '性别', birthday: '生日', staffCount: '员工人数', annualRevenue: '年营收', title: '职位',
+    landline: '固定电话', role: '联系人角色', preferredChannel: '偏好沟通方式', notes: '备注', customerId: '客户', isPrimary: '主联系人',
+    labelZh: '中文名称', labelEn: '英文名称', key: '字段标识', options: '选项', required: '必填', group: '标签分组', color: '颜色',
+    ids: '所选记录', action: '操作', reason: '原因', weights: '权重',
+    'contact.name': '联系人姓名', 'contact.title': '联系人职位', 'contact.email': '联系人邮箱', 'contact.mobile': '联系人手机号',
   },
   en: {
     name: 'Name', companyName: 'Company name', industry: 'Industry', staffSize: 'Staff size', adminName: 'Admin name',
@@ -68,6 +76,14 @@ const FIELDS: Record<Locale, Catalogue> = {
     code: 'Code', dataScope: 'Data scope', permissions: 'Permissions', viewSensitive: 'View sensitive data', description: 'Description',
     version: 'Version', active: 'Active', locale: 'Language', timezone: 'Time zone', expiresAt: 'Expires at', sort: 'Sort',
     page: 'Page', pageSize: 'Page size', q: 'Keyword', filter: 'Filter',
+    type: 'Type', industryNote: 'Industry note', source: 'Source', size: 'Company size', province: 'Province', city: 'City', district: 'District',
+    street: 'Street address', ownerId: 'Owner', status: 'Status', tags: 'Tags', requirement: 'Requirement', product: 'Product preference',
+    communication: 'Communication preference', valueTier: 'Value tier', riskLevel: 'Risk level', firstContactAt: 'First contact', purchaseFrequency: 'Purchase frequency',
+    avgOrderValue: 'Average order value', gender: 'Gender', birthday: 'Birthday', staffCount: 'Staff count', annualRevenue: 'Annual revenue', title: 'Position',
+    landline: 'Landline', role: 'Contact role', preferredChannel: 'Preferred channel', notes: 'Notes', customerId: 'Customer', isPrimary: 'Primary contact',
+    labelZh: 'Chinese label', labelEn: 'English label', key: 'Field key', options: 'Options', required: 'Required', group: 'Tag group', color: 'Colour',
+    ids: 'Selected records', action: 'Action', reason: 'Reason', weights: 'Weights',
+    'contact.name': 'Contact name', 'contact.title': 'Contact position', 'contact.email': 'Contact email', 'contact.mobile': 'Contact mobile',
   },
 };
 
@@ -100,6 +116,16 @@ const RULES: Record<Locale, Catalogue> = {
     wrong_password: '{field}不正确',
     self_deactivate: '不能停用自己的账号',
     unknown_filter_field: '筛选条件中的字段 {name} 不存在或不可筛选',
+    system_entry: '系统内置项不可删除或停用',
+    money: '{field}应为金额，最多两位小数',
+    date: '{field}应为日期，格式如 2024-05-20',
+    dictionary: '{field}的取值不在字典中：{value}',
+    note_required: '选择“其他”时需填写{field}',
+    landline: '{field}格式不正确，应为区号-号码，可带分机（如 010-12345678-801）',
+    address: '{field}与所选省市不匹配',
+    primary_contact: '每个客户必须保留一位主联系人',
+    duplicate: '{field}与已有客户重复：{name}（负责人：{owner}）',
+    owner_inactive: '{field}不是本公司的在职用户',
   },
   en: {
     required: '{field} is required',
@@ -128,6 +154,16 @@ const RULES: Record<Locale, Catalogue> = {
     wrong_password: '{field} is incorrect',
     self_deactivate: 'You cannot deactivate your own account',
     unknown_filter_field: 'The filter field {name} does not exist or cannot be filtered',
+    system_entry: 'Built-in entries cannot be deleted or deactivated',
+    money: '{field} must be an amount with at most two decimals',
+    date: '{field} must be a date like 2024-05-20',
+    dictionary: '{field} has a value that is not in the dictionary: {value}',
+    note_required: '{field} is required when "Other" is chosen',
+    landline: '{field} must be area code and number, optionally with an extension (e.g. 010-12345678-801)',
+    address: '{field} does not belong to the chosen province/city',
+    primary_contact: 'A customer must keep one primary contact',
+    duplicate: '{field} matches an existing customer: {name} (owner: {owner})',
+    owner_inactive: '{field} is not an active user of this company',
   },
 };
 
@@ -140,8 +176,9 @@ export function errorMessage(locale: Locale, code: ErrorCode): string {
 }
 
 export function fieldLabel(locale: Locale, field: string): string {
-  const last = field.split('.').filter((s) => !/^\d+$/.test(s)).pop() ?? field;
-  return FIELDS[locale][last] ?? last;
+  const path = field.split('.').filter((s) => !/^\d+$/.test(s));
+  const last = path[path.length - 1] ?? field;
+  return FIELDS[locale][path.join('.')] ?? FIELDS[locale][last] ?? last;
 }
 
 /** A rule message naming the field, e.g. ruleMessage('en', 'mobile', 'mobile') → "Mobile must be …". */
@@ -152,7 +189,8 @@ export function ruleMessage(
   params: Record<string, string | number> = {},
 ): string {
   const template = RULES[locale][rule] ?? RULES[locale].format ?? rule;
-  return fill(template, { ...params, field: fieldLabel(locale, field) });
+  // A `label` parameter names fields the catalogue cannot know (custom fields).
+  return fill(template, { ...params, field: params.label ?? fieldLabel(locale, field) });
 }
 
 export function isKnownRule(rule: string): boolean {

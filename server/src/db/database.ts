@@ -244,6 +244,18 @@ export type TimelineEventsTable = {
   occurred_at: Timestamp;
 };
 
+export type TenantSettingsTable = { tenant_id: string; key: string; value: Json; version: Generated<number>; updated_at: Timestamp };
+
+export type NotificationsTable = {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  type: string;
+  data: Json;
+  read_at: Timestamp | null;
+  created_at: Timestamp;
+};
+
 export type Database = {
   app_settings: AppSettingsTable;
   tenants: TenantsTable;
@@ -263,6 +275,8 @@ export type Database = {
   customer_tags: CustomerTagsTable;
   sequences: SequencesTable;
   timeline_events: TimelineEventsTable;
+  tenant_settings: TenantSettingsTable;
+  notifications: NotificationsTable;
 };
 
 export type Db = Kysely<Database>;

@@ -81,12 +81,14 @@ export function isUniqueViolation(err: unknown): boolean {
 
 /**
  * A key of a JSON column as SQL: the value as text (PostgreSQL `->>`) or typed (SQLite json_extract).
- * With `numeric`, PostgreSQL casts so comparisons are numeric.
+ * With a cast, PostgreSQL compares as numbers or booleans (SQLite's json_extract already returns typed values).
  */
-export function jsonValue(dialect: DialectName, column: string, key: string, numeric = false): RawBuilder<unknown> {
+export function jsonValue(dialect: DialectName, column: string, key: string, cast?: 'numeric' | 'boolean'): RawBuilder<unknown> {
   const safe = key.replace(/[^A-Za-z0-9_]/g, '');
   if (dialect === 'postgres') {
-    return numeric ? sql`(${sql.ref(column)}->>${safe})::numeric` : sql`(${sql.ref(column)}->>${safe})`;
+    if (cast === 'numeric') return sql`(${sql.ref(column)}->>${safe})::numeric`;
+    if (cast === 'boolean') return sql`(${sql.ref(column)}->>${safe})::boolean`;
+    return sql`(${sql.ref(column)}->>${safe})`;
   }
   return sql`json_extract(${sql.ref(column)}, ${`$.${safe}`})`;
 }
@@ -109,4 +111,11 @@ export function jsonArrayCountOf(dialect: DialectName, column: string, key: stri
     return sql<number>`(select count(distinct e) from jsonb_array_elements_text(coalesce(${sql.ref(column)}->${safe}, '[]'::jsonb)) e where e = any(${sql.val(list)}::text[]))`;
   }
   return sql<number>`(select count(distinct j.value) from json_each(${sql.ref(column)}, ${`$.${safe}`}) j where j.value in (${sql.join(list)}))`;
+}
+
+/** True when the JSON array at `column.key` is missing or empty. */
+export function jsonArrayIsEmpty(dialect: DialectName, column: string, key: string): RawBuilder<boolean> {
+  const safe = key.replace(/[^A-Za-z0-9_]/g, '');
+  if (dialect === 'postgres') return sql<boolean>`coalesce(jsonb_array_length(${sql.ref(column)}->${safe}), 0) = 0`;
+  return sql<boolean>`coalesce(json_array_length(${sql.ref(column)}, ${`$.${safe}`}), 0) = 0`;
 }

@@ -1,7 +1,7 @@
 import type { ErrorCode, TErrorDetail } from '@guanxi/common/errors';
 
 /** Rule-level detail before translation: the route's error handler turns `rule` into the user's language. */
-export type RuleDetail = { field: string; rule: string; params?: Record<string, string | number> };
+export type RuleDetail = { field: string; rule: string; params?: Record<string, string | number>; data?: unknown };
 
 /**
  * The one error type services throw. Only app.ts maps it to HTTP.

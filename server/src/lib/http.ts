@@ -35,7 +35,7 @@ export type AppEnv = {
 
 function translate(locale: Locale, d: RuleDetail | TErrorDetail): TErrorDetail {
   if ('message' in d) return d;
-  return { field: d.field, rule: d.rule, message: ruleMessage(locale, d.rule, d.field, d.params) };
+  return { field: d.field, rule: d.rule, message: ruleMessage(locale, d.rule, d.field, d.params), ...(d.data !== undefined ? { data: d.data } : {}) };
 }
 
 /** The error envelope for an AppError in the request's language. */

@@ -19,6 +19,8 @@ import * as m1605 from './2026-11-23T1605-create-customer-tags';
 import * as m1606 from './2026-11-23T1606-create-sequences';
 import * as m1607 from './2026-11-23T1607-create-timeline-events';
 import * as m1608 from './2026-11-23T1608-create-customer-search-index';
+import * as m1609 from './2026-11-23T1609-create-tenant-settings';
+import * as m1610 from './2026-11-23T1610-create-notifications';
 
 export type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -46,4 +48,6 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '2026-11-23T1606-create-sequences': m1606,
   '2026-11-23T1607-create-timeline-events': m1607,
   '2026-11-23T1608-create-customer-search-index': m1608,
+  '2026-11-23T1609-create-tenant-settings': m1609,
+  '2026-11-23T1610-create-notifications': m1610,
 };

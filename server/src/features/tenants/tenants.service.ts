@@ -8,6 +8,7 @@ import type { Clock } from '../../lib/clock';
 import { hashPassword } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { seedDictionaries } from '../dictionaries/dictionaries.service';
 import { isEmailTaken } from '../users/users.service';
 import { insertTenantWithOrg } from './tenants.repository';
 
@@ -35,6 +36,7 @@ export async function createTenant(deps: TenantDeps, input: TSignupRequest, loca
         admin: { id: userId, name: input.adminName, email, mobile: normalizeMobile(input.mobile), passwordHash, locale },
         now,
       });
+      await seedDictionaries(trx, deps.dialect, tenantId, now);
       const actor: Actor = {
         tenantId, userId, name: input.adminName, departmentId, departmentPath: `/${departmentId}/`, roleId,
         roleCode: 'admin', dataScope: 'all', permissions: {}, viewSensitive: true, locale, ip: null, via: 'session',

@@ -1,0 +1,57 @@
+import { COMPLETENESS_FIELDS, DEFAULT_COMPLETENESS_WEIGHTS, completenessOf, type CompletenessField } from '@guanxi/common/completeness';
+import type { Db } from '../../db/database';
+import { readJson } from '../../db/dialect';
+import { buildSearchText } from './customer-text';
+import { contactsOf, tagsOf, writeDerived } from './customers.repository';
+
+export const COMPLETENESS_KEY = 'completeness';
+
+/** The tenant's completeness weights (admin-edited, else the defaults). */
+export async function completenessWeights(db: Db, tenantId: string): Promise<Record<CompletenessField, number>> {
+  const row = await db.selectFrom('tenant_settings').select('value').where('tenant_id', '=', tenantId).where('key', '=', COMPLETENESS_KEY).executeTakeFirst();
+  const stored = readJson<Partial<Record<CompletenessField, number>>>(row?.value, {});
+  return Object.fromEntries(COMPLETENESS_FIELDS.map((f) => [f, stored[f] ?? DEFAULT_COMPLETENESS_WEIGHTS[f]])) as Record<CompletenessField, number>;
+}
+
+type Snapshot = Awaited<ReturnType<typeof snapshot>>;
+
+async function snapshot(db: Db, tenantId: string, id: string) {
+  const c = await db.selectFrom('customers').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  if (!c) return null;
+  const [contacts, tags] = await Promise.all([contactsOf(db, tenantId, [id]), tagsOf(db, tenantId, [id])]);
+  return { c, contacts, tags: tags.get(id) ?? [] };
+}
+
+export function scoreOf(s: NonNullable<Snapshot>, weights: Record<CompletenessField, number>) {
+  const primary = s.contacts[0];
+  return completenessOf(
+    {
+      name: s.c.name, industry: s.c.industry, source: s.c.source, size: s.c.size,
+      address: { province: s.c.province, city: s.c.city, street: s.c.street }, requirement: s.c.requirement,
+      preferences: { product: s.c.product_preference, communication: s.c.communication_preference },
+      valueTier: s.c.value_tier, tags: s.tags,
+      contact: primary ? { name: primary.name, title: primary.title, mobile: primary.mobile, email: primary.email } : null,
+    },
+    weights,
+  );
+}
+
+/**
+ * Recomputes what is derived from a customer and its contacts and tags — the keyword text and the completeness
+ * score — in the caller's transaction, after every change to any of them.
+ */
+export async function refreshDerived(db: Db, tenantId: string, id: string, weights?: Record<CompletenessField, number>) {
+  const s = await snapshot(db, tenantId, id);
+  if (!s) return;
+  const w = weights ?? (await completenessWeights(db, tenantId));
+  await writeDerived(db, tenantId, id, {
+    search_text: buildSearchText({ name: s.c.name, number: s.c.number, contacts: s.contacts }),
+    completeness: scoreOf(s, w).score,
+  });
+}
+
+/** What a customer file still lacks, heaviest first (shown on the 360 page). */
+export async function missingFields(db: Db, tenantId: string, id: string): Promise<CompletenessField[]> {
+  const s = await snapshot(db, tenantId, id);
+  return s ? scoreOf(s, await completenessWeights(db, tenantId)).missing : [];
+}

@@ -1,0 +1,125 @@
+import type { Insertable, Updateable } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import type { ContactsTable, CustomersTable, Db } from '../../db/database';
+import { escapeLike, type DialectName } from '../../db/dialect';
+import { scopeFilter } from '../../lib/access';
+import type { Actor } from '../../lib/actor';
+
+export const CUSTOMER_SCOPE = { owner: 'customers.owner_id' } as const;
+
+/** Customers the actor may reach: same tenant, within data scope; by default not in the recycle bin. */
+export function scopedCustomers(db: Db, actor: Actor, opts: { deleted?: boolean } = {}) {
+  return db
+    .selectFrom('customers')
+    .where('customers.tenant_id', '=', actor.tenantId)
+    .where(scopeFilter(actor, CUSTOMER_SCOPE))
+    .where('customers.deleted_at', opts.deleted ? 'is not' : 'is', null);
+}
+
+const COLUMNS = [
+  'customers.id', 'customers.number', 'customers.name', 'customers.type', 'customers.industry', 'customers.industry_note',
+  'customers.source', 'customers.size', 'customers.province', 'customers.city', 'customers.district', 'customers.street',
+  'customers.owner_id', 'customers.status', 'customers.requirement', 'customers.product_preference',
+  'customers.communication_preference', 'customers.value_tier', 'customers.risk_level', 'customers.first_contact_at',
+  'customers.last_follow_up_at', 'customers.won_at', 'customers.purchase_frequency', 'customers.avg_order_value',
+  'customers.gender', 'customers.birthday', 'customers.staff_count', 'customers.annual_revenue', 'customers.completeness',
+  'customers.custom', 'customers.deleted_at', 'customers.version', 'customers.created_at', 'customers.updated_at',
+] as const;
+
+export function selectCustomerColumns(q: ReturnType<typeof scopedCustomers>) {
+  return q.leftJoin('users as owner', 'owner.id', 'customers.owner_id').select(COLUMNS).select('owner.name as owner_name');
+}
+export type CustomerRow = Awaited<ReturnType<ReturnType<typeof selectCustomerColumns>['executeTakeFirstOrThrow']>>;
+
+export function findCustomer(db: Db, actor: Actor, id: string, opts: { deleted?: boolean } = {}) {
+  return selectCustomerColumns(scopedCustomers(db, actor, opts).where('customers.id', '=', id)).executeTakeFirst();
+}
+
+/** Customer ids of the tenant matching the keyword index (trigram FTS on SQLite, pg_trgm on PostgreSQL). */
+export function keywordCondition(dialect: DialectName, tenantId: string, pattern: { text: string; minLengthOk: boolean }): RawBuilder<SqlBool> {
+  if (dialect === 'postgres' || !pattern.minLengthOk) {
+    const like = `%${escapeLike(pattern.text)}%`;
+    return dialect === 'postgres'
+      ? sql<SqlBool>`customers.search_text ilike ${like} escape '\\'`
+      : sql<SqlBool>`customers.search_text like ${like} escape '\\'`;
+  }
+  const phrase = `"${pattern.text.replace(/"/g, '""')}"`;
+  return sql<SqlBool>`customers.id in (select customer_id from customers_fts where customers_fts match ${phrase} and tenant_id = ${tenantId})`;
+}
+
+export async function insertCustomer(db: Db, row: Insertable<CustomersTable>): Promise<void> {
+  await db.insertInto('customers').values(row).execute();
+}
+
+/** Updates a reachable customer when `version` still matches; false when it changed meanwhile or is out of reach. */
+export async function updateCustomer(db: Db, actor: Actor, id: string, version: number, set: Updateable<CustomersTable>): Promise<boolean> {
+  const res = await db
+    .updateTable('customers')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+    .where('customers.tenant_id', '=', actor.tenantId)
+    .where('customers.id', '=', id)
+    .where('customers.version', '=', version)
+    .where(scopeFilter(actor, CUSTOMER_SCOPE))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Writes derived columns (search text, completeness) without touching version: they follow other changes. */
+export async function writeDerived(db: Db, tenantId: string, id: string, set: { search_text?: string; completeness?: number; updated_at?: string }) {
+  await db.updateTable('customers').set(set).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export async function purgeCustomer(db: Db, tenantId: string, id: string): Promise<void> {
+  await db.deleteFrom('customer_tags').where('tenant_id', '=', tenantId).where('customer_id', '=', id).execute();
+  await db.deleteFrom('contacts').where('tenant_id', '=', tenantId).where('customer_id', '=', id).execute();
+  await db.deleteFrom('timeline_events').where('tenant_id', '=', tenantId).where('customer_id', '=', id).execute();
+  await db.deleteFrom('customers').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export async function insertContact(db: Db, row: Insertable<ContactsTable>): Promise<void> {
+  await db.insertInto('contacts').values(row).execute();
+}
+
+/** Contacts of some customers (one query for a page of customers). */
+export function contactsOf(db: Db, tenantId: string, customerIds: string[]) {
+  if (customerIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('contacts')
+    .select(['id', 'customer_id', 'name', 'title', 'mobile', 'email', 'is_primary'])
+    .where('tenant_id', '=', tenantId)
+    .where('customer_id', 'in', customerIds)
+    .orderBy('is_primary', 'desc')
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Tag names per customer for a page of customers. */
+export async function tagsOf(db: Db, tenantId: string, customerIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (customerIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('customer_tags as ct')
+    .innerJoin('tags as t', 't.id', 'ct.tag_id')
+    .select(['ct.customer_id', 't.name'])
+    .where('ct.tenant_id', '=', tenantId)
+    .where('ct.customer_id', 'in', customerIds)
+    .orderBy('t.name')
+    .execute();
+  for (const r of rows) out.set(r.customer_id, [...(out.get(r.customer_id) ?? []), r.name]);
+  return out;
+}
+
+/** SQL for "the customer has a tag named one of …" (used by filters). */
+export function hasTagSql(tenantId: string, names: string[]): Expression<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from customer_tags ct join tags t on t.id = ct.tag_id
+    where ct.customer_id = customers.id and t.tenant_id = ${tenantId} and t.name in (${sql.join(names)}))`;
+}
+
+export function tagCountSql(tenantId: string, names: string[]): RawBuilder<number> {
+  return sql<number>`(select count(*) from customer_tags ct join tags t on t.id = ct.tag_id
+    where ct.customer_id = customers.id and t.tenant_id = ${tenantId} and t.name in (${sql.join(names)}))`;
+}
+
+export function noTagsSql(): Expression<SqlBool> {
+  return sql<SqlBool>`not exists (select 1 from customer_tags ct where ct.customer_id = customers.id)`;
+}

@@ -1,0 +1,215 @@
+import { parseConditionParam } from '@guanxi/common/conditions';
+import type { TCreateCustomerRequest, TCustomer, TListCustomersQuery, TUpdateCustomerRequest } from '@guanxi/common/customers';
+import type { CustomValue } from '@guanxi/common/fields';
+import type { TPage } from '@guanxi/common/pagination';
+import { sql } from 'kysely';
+import { dbBool, dbJson, readBool, readJson } from '../../db/dialect';
+import { assertCan } from '../../lib/access';
+import type { Actor } from '../../lib/actor';
+import { diffRecords, recordAudit } from '../../lib/audit';
+import { compileCondition } from '../../lib/conditions';
+import { AppError, type RuleDetail } from '../../lib/errors';
+import type { AppDeps } from '../../lib/http';
+import { newId } from '../../lib/ids';
+import { revealOrMask } from '../../lib/masking';
+import { offsetOf, pageOf } from '../../lib/pagination';
+import { dayInZone, nextSequence } from '../../lib/sequences';
+import { appendTimeline } from '../../lib/timeline';
+import { dictionaryLookup } from '../dictionaries/dictionaries.service';
+import { customFieldDefs } from '../fields/fields.service';
+import { applyCustomerTags } from '../tags/tags.service';
+import { findUserRef } from '../users/users.service';
+import { contactColumns, customerColumns, type InputContext } from './customer-input';
+import { refreshDerived } from './customer-derived';
+import { CUSTOMER_SORTS, customerRegistry } from './customer-filters';
+import { normalizeCompanyName, searchPattern } from './customer-text';
+import { findDuplicates } from './duplicates';
+import { CUSTOMER_SENSITIVE, flattenSensitive, toCustomer, unflattenSensitive, type PrimaryContact } from './customers.mapper';
+import {
+  contactsOf, findCustomer, insertContact, insertCustomer, keywordCondition, scopedCustomers, selectCustomerColumns, tagsOf,
+  updateCustomer, type CustomerRow,
+} from './customers.repository';
+
+export async function inputContext(deps: AppDeps, actor: Actor): Promise<InputContext> {
+  const [dict, customerDefs, contactDefs] = await Promise.all([
+    dictionaryLookup(deps.db, actor.tenantId),
+    customFieldDefs(deps.db, actor.tenantId, 'customer'),
+    customFieldDefs(deps.db, actor.tenantId, 'contact'),
+  ]);
+  return { dict, customerDefs, contactDefs, locale: actor.locale };
+}
+
+/** DTOs for customer rows: tags and primary contact in two batched queries, sensitive fields masked or logged. */
+export async function presentCustomers(deps: AppDeps, actor: Actor, rows: CustomerRow[], action: 'view' | 'export' = 'view'): Promise<TCustomer[]> {
+  const dtos = await unmaskedCustomers(deps, actor.tenantId, rows);
+  const flat = await revealOrMask(deps, actor, 'customer', dtos.map(flattenSensitive), CUSTOMER_SENSITIVE, action);
+  return dtos.map((d, i) => unflattenSensitive(d, flat[i]!));
+}
+
+/** Customer DTOs as stored, unmasked and unlogged: for audit snapshots only, never for a response. */
+async function unmaskedCustomers(deps: AppDeps, tenantId: string, rows: CustomerRow[]): Promise<TCustomer[]> {
+  const ids = rows.map((r) => r.id);
+  const [tags, contacts] = await Promise.all([tagsOf(deps.db, tenantId, ids), contactsOf(deps.db, tenantId, ids)]);
+  // contactsOf lists each customer's primary contact first.
+  const primary = new Map<string, PrimaryContact>();
+  for (const c of contacts) {
+    if (!primary.has(c.customer_id)) primary.set(c.customer_id, { id: c.id, name: c.name, mobile: c.mobile, email: c.email });
+  }
+  return rows.map((r) => toCustomer(r, { tags: tags.get(r.id) ?? [], primaryContact: primary.get(r.id) ?? null }));
+}
+
+export async function getCustomer(deps: AppDeps, actor: Actor, id: string, opts: { deleted?: boolean } = {}): Promise<TCustomer> {
+  assertCan(actor, 'customers', 'view');
+  const row = await findCustomer(deps.db, actor, id, opts);
+  if (!row) throw new AppError('NOT_FOUND');
+  return (await presentCustomers(deps, actor, [row]))[0]!;
+}
+
+function throwIfErrors(errors: RuleDetail[]) {
+  if (errors.length) throw new AppError('VALIDATION_FAILED', errors);
+}
+
+async function assertOwner(deps: AppDeps, actor: Actor, ownerId: string) {
+  if (ownerId === actor.userId) return;
+  assertCan(actor, 'customers', 'transfer');
+  const u = await findUserRef(deps.db, actor.tenantId, ownerId);
+  if (!u || !readBool(u.active)) throw AppError.invalid('ownerId', 'owner_inactive');
+}
+
+async function assertNoDuplicates(deps: AppDeps, actor: Actor, probe: Parameters<typeof findDuplicates>[2]) {
+  const matches = await findDuplicates(deps, actor, probe);
+  if (matches.length === 0) return;
+  const field = (m: (typeof matches)[number]) => (m.matchedOn[0] === 'name' || !m.matchedOn[0] ? 'name' : `contact.${m.matchedOn[0]}`);
+  throw new AppError('DUPLICATE', matches.map((m) => ({
+    field: field(m), rule: 'duplicate', params: { name: m.name, owner: m.ownerName ?? '—' }, data: m,
+  })));
+}
+
+/**
+ * Creates a customer with its first contact (seed 000). Numbers are CUST + the tenant-local date + a 4-digit
+ * daily sequence, drawn atomically. Unless `allowDuplicate`, a customer that looks like an existing one
+ * (normalised name, contact mobile or email) is refused with 409 DUPLICATE listing the matches.
+ */
+export async function createCustomer(deps: AppDeps, actor: Actor, input: TCreateCustomerRequest): Promise<TCustomer> {
+  assertCan(actor, 'customers', 'create');
+  const ctx = await inputContext(deps, actor);
+  const c = customerColumns(ctx, input, { partial: false });
+  const ct = contactColumns(ctx, input.contact, { partial: false, prefix: 'contact.' });
+  throwIfErrors([...c.errors, ...ct.errors]);
+  const ownerId = input.ownerId ?? actor.userId;
+  await assertOwner(deps, actor, ownerId);
+  if (!input.allowDuplicate) {
+    await assertNoDuplicates(deps, actor, { name: input.name, mobiles: [ct.set.mobile as string], emails: [ct.set.email as string | null] });
+  }
+
+  const id = newId();
+  const contactId = newId();
+  const now = deps.clock.now();
+  const iso = now.toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const day = dayInZone(now, 'Asia/Shanghai');
+    const seq = await nextSequence(trx, actor.tenantId, 'customer', day);
+    const number = `CUST${day}${String(seq).padStart(4, '0')}`;
+    await insertCustomer(trx, {
+      ...(c.set as object), id, tenant_id: actor.tenantId, number, name: input.name.trim(), name_norm: normalizeCompanyName(input.name),
+      type: input.type, industry: c.set.industry as string, source: c.set.source as string, status: input.status,
+      owner_id: ownerId, custom: dbJson(deps.dialect, c.custom ?? {}), search_text: '', created_by: actor.userId,
+      won_at: input.status === 'won' ? iso : null, created_at: iso, updated_at: iso,
+    });
+    await insertContact(trx, {
+      ...(ct.set as object), id: contactId, tenant_id: actor.tenantId, customer_id: id, name: input.contact.name.trim(),
+      is_primary: dbBool(deps.dialect, true), custom: dbJson(deps.dialect, ct.custom ?? {}), created_at: iso, updated_at: iso,
+    });
+    if (input.tags?.length) await applyCustomerTags(trx, actor.tenantId, id, { set: input.tags }, iso);
+    await refreshDerived(trx, actor.tenantId, id);
+    await appendTimeline({ ...deps, db: trx }, actor, { customerId: id, type: 'created', data: { number, name: input.name } });
+    await recordAudit({ ...deps, db: trx }, actor, {
+      entity: 'customer', entityId: id, action: 'create',
+      after: { number, name: input.name, ownerId, status: input.status, contact: input.contact.name },
+    });
+  });
+  return getCustomer(deps, actor, id);
+}
+
+function sortOf(q: TListCustomersQuery, registry: ReturnType<typeof customerRegistry>) {
+  const raw = q.sort ?? '-updatedAt';
+  const desc = raw.startsWith('-');
+  const key = desc ? raw.slice(1) : raw;
+  const def = (CUSTOMER_SORTS as readonly string[]).includes(key) || key.startsWith('custom.') ? registry(key) : undefined;
+  if (!def || def.kind !== 'expr') throw AppError.invalid('sort', 'one_of', { options: [...CUSTOMER_SORTS, 'custom.<key>'].join(', ') });
+  return { expr: def.expr, direction: desc ? sql`desc` : sql`asc` };
+}
+
+/**
+ * A page of the customers the actor may see, filtered by a condition tree (any field, custom fields, tag
+ * combinations), a keyword (Chinese substring, pinyin, initials, number, mobile or its last four, email) and
+ * shortcuts (owner, status, tag), sorted and paginated on the server.
+ */
+export async function listCustomers(deps: AppDeps, actor: Actor, q: TListCustomersQuery): Promise<TPage<TCustomer>> {
+  assertCan(actor, 'customers', 'view');
+  const deleted = q.deleted === 'true';
+  if (deleted) assertCan(actor, 'customers', 'delete');
+  let filter;
+  try {
+    filter = parseConditionParam(q.filter);
+  } catch {
+    throw AppError.invalid('filter', 'format');
+  }
+  const registry = customerRegistry(deps.dialect, actor.tenantId, await customFieldDefs(deps.db, actor.tenantId, 'customer'));
+  let base = scopedCustomers(deps.db, actor, { deleted });
+  if (filter) base = base.where(compileCondition(filter, registry, deps.dialect));
+  if (q.ownerId) base = base.where('customers.owner_id', '=', q.ownerId);
+  if (q.status) base = base.where('customers.status', '=', q.status);
+  if (q.tag) base = base.where(compileCondition({ field: 'tags', op: 'hasAny', value: [q.tag] }, registry, deps.dialect));
+  if (q.q) base = base.where(keywordCondition(deps.dialect, actor.tenantId, searchPattern(q.q)));
+  const sort = sortOf(q, registry);
+  const [rows, total] = await Promise.all([
+    selectCustomerColumns(base).orderBy(sql`${sort.expr} ${sort.direction}`).orderBy('customers.id', 'desc')
+      .limit(q.pageSize).offset(offsetOf(q)).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return pageOf(await presentCustomers(deps, actor, rows), Number(total.n), q);
+}
+
+/** Edits a customer (send its `version`; a stale one gets 409 and nothing is written). */
+export async function editCustomer(deps: AppDeps, actor: Actor, id: string, input: TUpdateCustomerRequest): Promise<TCustomer> {
+  assertCan(actor, 'customers', 'edit');
+  const row = await findCustomer(deps.db, actor, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
+  const [before] = await unmaskedCustomers(deps, actor.tenantId, [row]);
+  const ctx = await inputContext(deps, actor);
+  const c = customerColumns(ctx, input, {
+    partial: true,
+    current: { industry: row.industry, industry_note: row.industry_note, province: row.province, city: row.city, district: row.district, custom: readJson<Record<string, CustomValue>>(row.custom, {}) },
+  });
+  throwIfErrors(c.errors);
+  if (input.name !== undefined && !input.allowDuplicate && normalizeCompanyName(input.name) !== normalizeCompanyName(row.name)) {
+    await assertNoDuplicates(deps, actor, { name: input.name, excludeId: id });
+  }
+  const now = deps.clock.now().toISOString();
+  const set = { ...c.set, updated_at: now } as typeof c.set;
+  if (input.name !== undefined) set.name_norm = normalizeCompanyName(input.name);
+  if (c.custom !== undefined) set.custom = dbJson(deps.dialect, c.custom);
+  if (input.status === 'won' && row.status !== 'won') set.won_at = now;
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await updateCustomer(trx, actor, id, input.version, set))) throw new AppError('VERSION_CONFLICT');
+    if (input.tags !== undefined) await applyCustomerTags(trx, actor.tenantId, id, { set: input.tags }, now);
+    await refreshDerived(trx, actor.tenantId, id);
+    const afterRow = (await findCustomer(trx, { ...actor, via: 'system' }, id))!;
+    const [after] = await unmaskedCustomers({ ...deps, db: trx }, actor.tenantId, [afterRow]);
+    const changes = customerChanges(before!, after!);
+    await recordAudit({ ...deps, db: trx }, actor, { entity: 'customer', entityId: id, action: 'update', changes });
+    if (changes.length) await appendTimeline({ ...deps, db: trx }, actor, { customerId: id, type: 'updated', data: { changes } });
+  });
+  return getCustomer(deps, actor, id);
+}
+
+/** Field changes worth recording (derived and display-only fields left out). */
+export function customerChanges(before: TCustomer, after: TCustomer) {
+  const strip = (c: TCustomer) => {
+    const { completeness: _c, primaryContact: _p, ownerName: _o, updatedAt: _u, version: _v, ...rest } = c;
+    return rest as Record<string, unknown>;
+  };
+  return diffRecords(strip(before), strip(after));
+}
