@@ -126,6 +126,29 @@ for (const dialect of DIALECTS) {
       expect(page.body.total).toBeGreaterThan(4);
     });
 
+    it('masks mobile and email in the trail for roles without "view sensitive data", as in the record itself', async () => {
+      const target = (await admin.post('/users', {
+        name: '周敏', email: 'zhou.min.audit@example.com', mobile: '13812345678', password: PASSWORD, roleId: await roleIdOf(admin, 'sales'),
+      })).body;
+      await admin.patch(`/users/${target.id}`, { version: target.version, mobile: '13987654321', email: 'zm.audit@example.com' });
+      const marketing = await createUserAndLogin(t, admin, { roleCode: 'marketing' });
+
+      const masked = await trail(marketing.client, 'user', target.id);
+      const text = JSON.stringify(masked);
+      for (const plain of ['13812345678', '13987654321', 'zhou.min.audit@example.com', 'zm.audit@example.com']) expect(text).not.toContain(plain);
+      expect(masked[0]!.changes).toEqual([
+        { field: 'email', from: 'z***@example.com', to: 'z***@example.com' },
+        { field: 'mobile', from: '138****5678', to: '139****4321' },
+      ]);
+      expect(masked[1]!.changes).toEqual(expect.arrayContaining([{ field: 'name', from: null, to: '周敏' }, { field: 'mobile', from: null, to: '138****5678' }]));
+
+      const plain = await trail(admin, 'user', target.id);
+      expect(plain[0]!.changes).toEqual([
+        { field: 'email', from: 'zhou.min.audit@example.com', to: 'zm.audit@example.com' },
+        { field: 'mobile', from: '13812345678', to: '13987654321' },
+      ]);
+    });
+
     it("writes passwords only as '***': admin reset and own change", async () => {
       const target = await createUserAndLogin(t, admin, { roleCode: 'sales', departmentId: salesDept });
       expect((await admin.post(`/users/${target.user.id}/reset-password`, { password: 'Reset-pass-2026' })).status).toBe(200);

@@ -5,10 +5,13 @@ import { can } from '../../lib/access';
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
+import { maskRecord, type SensitiveFields } from '../../lib/masking';
 import { pageOf } from '../../lib/pagination';
+import { getContact } from '../contacts/contacts.service';
+import { getCustomer } from '../customers/customers.service';
 import { getDepartment } from '../departments/departments.service';
 import { getRole } from '../roles/roles.service';
-import { getUser } from '../users/users.service';
+import { getUser, USER_SENSITIVE } from '../users/users.service';
 import { listAudit, type AuditRow } from './audit.repository';
 
 /**
@@ -19,7 +22,21 @@ const RECORD_ACCESS: Record<string, (deps: AppDeps, actor: Actor, id: string) =>
   user: getUser,
   department: getDepartment,
   role: getRole,
+  customer: getCustomer,
+  contact: getContact,
 };
+
+/** Sensitive fields per entity: in the trail they are masked exactly as in the record for roles without the right. */
+const RECORD_SENSITIVE: Record<string, SensitiveFields> = {
+  user: USER_SENSITIVE,
+};
+
+function maskChanges(entry: TAuditEntry): TAuditEntry {
+  const fields = RECORD_SENSITIVE[entry.entity];
+  if (!fields) return entry;
+  const mask = (field: string, value: unknown) => maskRecord({ [field]: value }, fields)[field];
+  return { ...entry, changes: entry.changes.map((c) => (fields[c.field] ? { ...c, from: mask(c.field, c.from), to: mask(c.field, c.to) } : c)) };
+}
 
 function toEntry(row: AuditRow): TAuditEntry {
   return {
@@ -41,5 +58,6 @@ export async function readAudit(deps: AppDeps, actor: Actor, q: TAuditQuery): Pr
   const { items, total } = await listAudit(deps.db, actor.tenantId, q);
   // Admins too get 404 for a record that is not the tenant's; a deleted record of the tenant keeps its history.
   if (access && total === 0) await access(deps, actor, q.entityId!);
-  return pageOf(items.map(toEntry), total, q);
+  const entries = items.map(toEntry);
+  return pageOf(actor.viewSensitive ? entries : entries.map(maskChanges), total, q);
 }

@@ -23,6 +23,9 @@ import {
   countActiveWithRole, countUsersInDepartment, emailTaken, findTenantUser, findUser, findWrittenUser, insertUser, listUsers, updateUser,
 } from './users.repository';
 
+/** Which user fields are masked for roles without "view sensitive data" (also in the audit trail). */
+export { USER_SENSITIVE };
+
 /** Any user of the tenant, ignoring data scope: for reference checks (a department head, a superior). */
 export function findUserRef(db: AppDeps['db'], tenantId: string, id: string) {
   return findTenantUser(db, tenantId, id);
