@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMobile, normalizeMobile, toHalfWidth } from './phone';
+import { isMobile, normalizeLandline, normalizeMobile, toHalfWidth } from './phone';
 
 describe('normalizeMobile', () => {
   it.each([
@@ -22,6 +22,17 @@ describe('normalizeMobile', () => {
   it('recognises mainland mobiles only', () => {
     expect(isMobile('19912345678')).toBe(true);
     expect(isMobile('010-12345678')).toBe(false);
+  });
+
+  it.each([
+    ['010-12345678', '010-12345678'],
+    ['(010) 1234 5678 转 801', '010-12345678-801'],
+    ['0755-8765432-12', '0755-8765432-12'],
+    ['０２１－６１２３４５６７', '021-61234567'],
+    ['12345', null],
+    ['13812345678', null],
+  ])('landline %s → %s', (input, expected) => {
+    expect(normalizeLandline(input)).toBe(expected);
   });
 
   it('converts full-width digits and signs', () => {

@@ -30,8 +30,8 @@ export function isMobile(input: string): boolean {
  * @example normalizeLandline('(010) 1234 5678 转 801') // '010-12345678-801'
  */
 export function normalizeLandline(input: string): string | null {
-  const t = toHalfWidth(input).replace(/\s+/g, ' ').trim();
-  const m = t.match(/^\(?(0\d{2,3})\)?[\s-]?(\d{7,8})(?:\s*(?:-|转|ext\.?|x|#)\s*(\d{1,6}))?$/i);
+  const t = toHalfWidth(input).replace(/[\s（）]/g, (c) => (c === '（' ? '(' : c === '）' ? ')' : ''));
+  const m = t.match(/^\(?(0\d{2,3})\)?-?(\d{7,8})(?:(?:-|转|ext\.?|x|#)(\d{1,6}))?$/i);
   if (!m) return null;
   return [m[1], m[2], m[3]].filter(Boolean).join('-');
 }

@@ -15,6 +15,12 @@ import { departmentsRoutes } from './features/departments/departments.routes';
 import { usersRoutes } from './features/users/users.routes';
 import { rolesRoutes } from './features/roles/roles.routes';
 import { auditRoutes } from './features/audit/audit.routes';
+import { contactsRoutes } from './features/contacts/contacts.routes';
+import { customersRoutes } from './features/customers/customers.routes';
+import { dictionariesRoutes } from './features/dictionaries/dictionaries.routes';
+import { fieldsRoutes } from './features/fields/fields.routes';
+import { tagsRoutes } from './features/tags/tags.routes';
+import { regionsRoutes } from './features/system/regions.routes';
 import { systemRoutes } from './features/system/system.routes';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -81,6 +87,12 @@ export function createApp(deps: AppDeps) {
   api.route('/', usersRoutes());
   api.route('/', rolesRoutes());
   api.route('/', auditRoutes());
+  api.route('/', dictionariesRoutes());
+  api.route('/', fieldsRoutes());
+  api.route('/', tagsRoutes());
+  api.route('/', customersRoutes());
+  api.route('/', contactsRoutes());
+  api.route('/', regionsRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'gx_session' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

@@ -137,7 +137,8 @@ function sortOf(q: TListCustomersQuery, registry: ReturnType<typeof customerRegi
   const key = desc ? raw.slice(1) : raw;
   const def = (CUSTOMER_SORTS as readonly string[]).includes(key) || key.startsWith('custom.') ? registry(key) : undefined;
   if (!def || def.kind !== 'expr') throw AppError.invalid('sort', 'one_of', { options: [...CUSTOMER_SORTS, 'custom.<key>'].join(', ') });
-  return { expr: def.expr, direction: desc ? sql`desc` : sql`asc` };
+  // Empty values last in both directions, the same on both databases.
+  return { expr: def.expr, direction: desc ? sql`desc nulls last` : sql`asc nulls last` };
 }
 
 /**
@@ -212,4 +213,27 @@ export function customerChanges(before: TCustomer, after: TCustomer) {
     return rest as Record<string, unknown>;
   };
   return diffRecords(strip(before), strip(after));
+}
+
+/** True when the customer exists for the actor (tenant, data scope, not in the recycle bin). */
+export async function customerInScope(deps: AppDeps, actor: Actor, id: string): Promise<boolean> {
+  return (await findCustomer(deps.db, actor, id)) !== undefined;
+}
+
+/** Checks a contact's fields with the tenant's rules (for the contacts feature); throws 400 with every problem. */
+export async function contactInput(
+  deps: AppDeps,
+  actor: Actor,
+  input: Parameters<typeof contactColumns>[1],
+  opts: { partial: boolean; currentCustom?: Record<string, CustomValue> },
+) {
+  const ctx = await inputContext(deps, actor);
+  const r = contactColumns(ctx, input, opts);
+  throwIfErrors(r.errors);
+  return r;
+}
+
+/** Recomputes a customer's keyword text and completeness after its contacts changed (caller's transaction). */
+export function refreshCustomerDerived(db: AppDeps['db'], tenantId: string, customerId: string): Promise<void> {
+  return refreshDerived(db, tenantId, customerId);
 }

@@ -1,0 +1,104 @@
+import type { TContact, TCreateContactRequest, TListContactsQuery, TUpdateContactRequest } from '@guanxi/common/contacts';
+import type { CustomValue } from '@guanxi/common/fields';
+import type { TPage } from '@guanxi/common/pagination';
+import { normalizeMobile } from '@guanxi/common/phone';
+import { dbBool, dbJson, readBool, readJson, readTimestamp } from '../../db/dialect';
+import { assertCan } from '../../lib/access';
+import type { Actor } from '../../lib/actor';
+import { diffRecords, recordAudit } from '../../lib/audit';
+import { AppError } from '../../lib/errors';
+import type { AppDeps } from '../../lib/http';
+import { newId } from '../../lib/ids';
+import { revealOrMask, type SensitiveFields } from '../../lib/masking';
+import { pageOf } from '../../lib/pagination';
+import { appendTimeline } from '../../lib/timeline';
+import { contactInput, customerInScope, refreshCustomerDerived } from '../customers/customers.service';
+import { deleteContact, findContact, listContacts, otherContactId, setPrimary, updateContact, type ContactRow } from './contacts.repository';
+
+export const CONTACT_SENSITIVE: SensitiveFields = { mobile: 'mobile', email: 'email', landline: 'mobile' };
+
+function toContact(r: ContactRow): TContact {
+  return {
+    id: r.id, customerId: r.customer_id, customerName: r.customer_name, name: r.name, title: r.title, mobile: r.mobile,
+    landline: r.landline, email: r.email, role: r.role, preferredChannel: r.preferred_channel, notes: r.notes,
+    isPrimary: readBool(r.is_primary), birthday: r.birthday, custom: readJson<Record<string, unknown>>(r.custom, {}),
+    version: r.version, createdAt: readTimestamp(r.created_at), updatedAt: readTimestamp(r.updated_at),
+  };
+}
+
+async function present(deps: AppDeps, actor: Actor, rows: ContactRow[]) {
+  return revealOrMask(deps, actor, 'contact', rows.map(toContact), CONTACT_SENSITIVE);
+}
+
+/** Contacts of customers the actor may see; `mobile` looks a number up however it is written (incoming calls). */
+export async function listVisibleContacts(deps: AppDeps, actor: Actor, q: TListContactsQuery): Promise<TPage<TContact>> {
+  assertCan(actor, 'contacts', 'view');
+  const mobileDigits = q.mobile !== undefined ? normalizeMobile(q.mobile) : undefined;
+  const { items, total } = await listContacts(deps.db, deps.dialect, actor, { ...q, mobileDigits });
+  return pageOf(await present(deps, actor, items), total, q);
+}
+
+export async function getContact(deps: AppDeps, actor: Actor, id: string): Promise<TContact> {
+  assertCan(actor, 'contacts', 'view');
+  const row = await findContact(deps.db, actor, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return (await present(deps, actor, [row]))[0]!;
+}
+
+export async function createContact(deps: AppDeps, actor: Actor, input: TCreateContactRequest): Promise<TContact> {
+  assertCan(actor, 'contacts', 'create');
+  if (!(await customerInScope(deps, actor, input.customerId))) throw AppError.invalid('customerId', 'not_found');
+  const c = await contactInput(deps, actor, input, { partial: false });
+  const id = newId();
+  const now = deps.clock.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.insertInto('contacts').values({
+      ...(c.set as object), id, tenant_id: actor.tenantId, customer_id: input.customerId, name: input.name.trim(),
+      is_primary: dbBool(deps.dialect, false), custom: dbJson(deps.dialect, c.custom ?? {}), created_at: now, updated_at: now,
+    }).execute();
+    if (input.isPrimary) await setPrimary(trx, deps.dialect, actor.tenantId, input.customerId, id);
+    await refreshCustomerDerived(trx, actor.tenantId, input.customerId);
+    await appendTimeline({ ...deps, db: trx }, actor, { customerId: input.customerId, type: 'contact_added', refType: 'contact', refId: id, data: { name: input.name } });
+    await recordAudit({ ...deps, db: trx }, actor, { entity: 'contact', entityId: id, action: 'create', after: { customerId: input.customerId, name: input.name, title: input.title ?? null } });
+  });
+  return getContact(deps, actor, id);
+}
+
+export async function editContact(deps: AppDeps, actor: Actor, id: string, input: TUpdateContactRequest): Promise<TContact> {
+  assertCan(actor, 'contacts', 'edit');
+  const row = await findContact(deps.db, actor, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
+  const c = await contactInput(deps, actor, input, { partial: true, currentCustom: readJson<Record<string, CustomValue>>(row.custom, {}) });
+  const now = deps.clock.now().toISOString();
+  const set = { ...c.set, updated_at: now } as typeof c.set;
+  if (c.custom !== undefined) set.custom = dbJson(deps.dialect, c.custom);
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await updateContact(trx, actor.tenantId, id, input.version, set))) throw new AppError('VERSION_CONFLICT');
+    if (input.isPrimary) await setPrimary(trx, deps.dialect, actor.tenantId, row.customer_id, id);
+    await refreshCustomerDerived(trx, actor.tenantId, row.customer_id);
+    const after = (await findContact(trx, { ...actor, via: 'system' }, id))!;
+    const changes = diffRecords(toContact(row) as unknown as Record<string, unknown>, toContact(after) as unknown as Record<string, unknown>);
+    await recordAudit({ ...deps, db: trx }, actor, { entity: 'contact', entityId: id, action: 'update', changes });
+    if (changes.length) {
+      await appendTimeline({ ...deps, db: trx }, actor, { customerId: row.customer_id, type: 'contact_updated', refType: 'contact', refId: id, data: { name: after.name, fields: changes.map((ch) => ch.field) } });
+    }
+  });
+  return getContact(deps, actor, id);
+}
+
+/** Removes a contact; the primary one can go only when another takes its place (it becomes primary). */
+export async function removeContact(deps: AppDeps, actor: Actor, id: string): Promise<void> {
+  assertCan(actor, 'contacts', 'delete');
+  const row = await findContact(deps.db, actor, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  const next = await otherContactId(deps.db, actor.tenantId, row.customer_id, id);
+  if (!next) throw AppError.unprocessable('isPrimary', 'primary_contact');
+  await deps.db.transaction().execute(async (trx) => {
+    await deleteContact(trx, actor.tenantId, id);
+    if (readBool(row.is_primary)) await setPrimary(trx, deps.dialect, actor.tenantId, row.customer_id, next.id);
+    await refreshCustomerDerived(trx, actor.tenantId, row.customer_id);
+    await appendTimeline({ ...deps, db: trx }, actor, { customerId: row.customer_id, type: 'contact_removed', refType: 'contact', refId: id, data: { name: row.name } });
+    await recordAudit({ ...deps, db: trx }, actor, { entity: 'contact', entityId: id, action: 'delete', before: toContact(row) as unknown as Record<string, unknown>, after: null });
+  });
+}
