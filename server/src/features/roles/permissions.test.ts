@@ -133,6 +133,23 @@ for (const dialect of DIALECTS) {
       expectError(await hr.client.patch(`/users/${hr.user.id}`, { version: self.body.version, roleId: c.adminRoleId }), 403, 'FORBIDDEN');
     });
 
+    it('without roles:manage a user may reset passwords only of users whose role they could hand out', async () => {
+      const itRole = await createRole(admin, { name: 'IT支持', dataScope: 'all', viewSensitive: true, permissions: { users: ['view', 'manage'] } });
+      const it_ = await createUserWithRole(t, admin, { roleId: itRole.id });
+      const weak = await createRole(admin, { name: '只读', dataScope: 'self', permissions: { users: ['view'] } });
+      const plain = await createUserWithRole(t, admin, { roleId: weak.id });
+      expect((await it_.client.post(`/users/${plain.user.id}/reset-password`, { password: 'Support-2026' })).status).toBe(200);
+
+      const adminEmail = (await admin.get(`/users/${c.adminId}`)).body.email;
+      const hash = async () => (await t.deps.db.selectFrom('users').select('password_hash').where('id', '=', c.adminId).executeTakeFirstOrThrow()).password_hash;
+      const before = await hash();
+      const takeover = await it_.client.post(`/users/${c.adminId}/reset-password`, { password: 'Takeover-2026' });
+      expectError(takeover, 403, 'FORBIDDEN');
+      expect(await hash()).toBe(before);
+      expectError(await t.client().post('/auth/login', { email: adminEmail, password: 'Takeover-2026' }), 401, 'INVALID_CREDENTIALS');
+      expectError(await it_.client.post(`/users/${clients.sales!.me!.user.id}/reset-password`, { password: 'Takeover-2026' }), 403, 'FORBIDDEN');
+    });
+
     it("keeps the admin role's rights: permissions, data scope and sensitive-data right cannot change (422)", async () => {
       const role = (await admin.get(`/roles/${c.adminRoleId}`)).body;
       for (const change of [{ permissions: { users: ['view'] } }, { dataScope: 'self' }, { viewSensitive: false }]) {

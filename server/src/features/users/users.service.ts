@@ -182,6 +182,9 @@ export async function resetPassword(deps: AppDeps, actor: Actor, id: string, pas
   assertCan(actor, 'users', 'manage');
   const row = await findUser(deps.db, actor, id);
   if (!row) throw new AppError('NOT_FOUND');
+  // Setting someone's password is taking over their role: only for roles the actor could hand out.
+  const role = await findTenantRole(deps.db, actor.tenantId, row.role_id);
+  if (!role || !canAssign(actor, role)) throw new AppError('FORBIDDEN');
   const hash = await hashPassword(password);
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
