@@ -1,7 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp, ConfigProvider, theme } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+// The ES builds: the CommonJS `antd/locale/*` entry points lose their default export under Vite's interop.
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setUnauthenticatedHandler } from '../lib/api-client';
@@ -35,13 +36,17 @@ export function AppProvider({ children }: { children: ReactNode }) {
     <QueryClientProvider client={queryClient}>
       <ConfigProvider
         locale={i18n.language === 'en' ? enUS : zhCN}
+        button={{ autoInsertSpace: false }}
         theme={{
           algorithm: theme.defaultAlgorithm,
           token: { colorPrimary: '#1677ff', borderRadius: 8, fontFamily: FONT, colorBgLayout: '#f5f7fa' },
-          components: { Layout: { headerBg: '#fff', siderBg: '#fff' }, Menu: { itemBorderRadius: 8 } },
+          components: {
+            Layout: { headerBg: '#fff', siderBg: '#fff' },
+            Menu: { itemBorderRadius: 8, itemHeight: 36, itemMarginBlock: 2, groupTitleFontSize: 12 },
+          },
         }}
       >
-        <AntdApp notification={{ placement: 'topRight' }}>
+        <AntdApp notification={{ placement: 'topRight', top: 76 }}>
           <NotificationBridge />
           {children}
         </AntdApp>

@@ -70,7 +70,14 @@ export function useSchemaForm<S extends z.ZodType>(options: SubmitOptions<S>) {
     if (unmatched.length) notifyError(new ApiError(error.status, error.code, unmatched.map((d) => d.message).join('；')));
   };
 
+  // Errors set by hand (schema or server) stay until cleared: clear a field's error once the user edits it.
+  const onValuesChange = (changed: Record<string, unknown>) => {
+    const stale = Object.keys(changed).filter((name) => form.getFieldError(name).length > 0);
+    if (stale.length) form.setFields(stale.map((name) => ({ name, errors: [] })));
+  };
+
   const onFinish = async (values: Record<string, unknown>) => {
+    form.setFields(form.getFieldsError().filter((f) => f.errors.length).map((f) => ({ name: f.name, errors: [] })));
     const input = options.prepare ? options.prepare(values) : values;
     const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
@@ -88,7 +95,7 @@ export function useSchemaForm<S extends z.ZodType>(options: SubmitOptions<S>) {
     }
   };
 
-  return { form, onFinish, submitting };
+  return { form, onFinish, onValuesChange, submitting, formProps: { form, onFinish, onValuesChange } };
 }
 
 /**

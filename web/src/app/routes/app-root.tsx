@@ -1,7 +1,6 @@
-import { Outlet, useNavigate } from 'react-router-dom';
+import { Outlet } from 'react-router-dom';
 import { AppLayout } from '../../components/layouts/app-layout';
 import { RequireSignedIn } from '../../components/route-guards';
-import { paths } from '../../config/paths';
 import { useLogout } from '../../features/auth/api/logout';
 import { useUpdateProfile } from '../../features/auth/api/update-profile';
 import { useSignedInMe } from '../../lib/auth';
@@ -10,7 +9,6 @@ import { roleDisplayName } from '../../lib/role-name';
 
 function SignedInShell() {
   const me = useSignedInMe();
-  const navigate = useNavigate();
   const logout = useLogout();
   const updateProfile = useUpdateProfile();
   return (
@@ -18,7 +16,7 @@ function SignedInShell() {
       companyName={me.tenant.name}
       userName={me.user.name}
       roleName={roleDisplayName(me.role, currentLocale())}
-      onLogout={() => logout.mutate(undefined, { onSettled: () => navigate(paths.login.getHref(), { replace: true }) })}
+      onLogout={() => logout.mutate()}
       onLocaleChange={(locale) => updateProfile.mutate({ locale })}
     >
       <Outlet />

@@ -27,7 +27,7 @@ export function AppLayout({ companyName, userName, roleName, onLogout, onLocaleC
   return (
     <Layout className="gx-app">
       <Layout.Sider
-        width={224}
+        width={232}
         collapsedWidth={64}
         collapsed={collapsed}
         breakpoint="lg"

@@ -77,6 +77,7 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
   return (
     <Menu
       mode="inline"
+      inlineIndent={20}
       items={items}
       selectedKeys={[selected]}
       defaultOpenKeys={['settings']}

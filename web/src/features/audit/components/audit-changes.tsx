@@ -7,8 +7,10 @@ import { AuditValue, PermissionsDiff, useAuditFieldLabel, type AuditLookups } fr
 
 const SHOWN = 4;
 
-/** The field changes of one audit entry: "label: from → to", the first few with a toggle for the rest. */
-export function AuditChanges({ changes, lookups }: { changes: TFieldChange[]; lookups: AuditLookups }) {
+/** The field changes of one audit entry: "label: from → to" (just the value for a new record), the first few with a toggle. */
+type AuditChangesProps = { changes: TFieldChange[]; lookups: AuditLookups; action: string };
+
+export function AuditChanges({ changes, lookups, action }: AuditChangesProps) {
   const { t } = useTranslation();
   const label = useAuditFieldLabel();
   const [expanded, setExpanded] = useState(false);
@@ -23,6 +25,8 @@ export function AuditChanges({ changes, lookups }: { changes: TFieldChange[]; lo
           </Typography.Text>
           {c.field === 'permissions' ? (
             <PermissionsDiff from={c.from} to={c.to} />
+          ) : action === 'create' && (c.from === null || c.from === undefined) ? (
+            <AuditValue field={c.field} value={c.to} lookups={lookups} />
           ) : (
             <>
               <Typography.Text delete={c.from !== null} type="secondary">

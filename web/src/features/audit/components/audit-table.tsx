@@ -52,7 +52,7 @@ export function AuditTable({ lookups }: { lookups: AuditLookups }) {
         </Flex>
       ),
     },
-    { title: t('audit.changes'), dataIndex: 'changes', render: (_, e) => <AuditChanges changes={e.changes} lookups={lookups} /> },
+    { title: t('audit.changes'), dataIndex: 'changes', render: (_, e) => <AuditChanges changes={e.changes} lookups={lookups} action={e.action} /> },
     { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
   ];
 

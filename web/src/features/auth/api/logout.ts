@@ -1,17 +1,16 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import { paths } from '../../../config/paths';
 import { api } from '../../../lib/api-client';
-import { setMe } from '../../../lib/auth';
 
 export const logout = () => api.post<{ ok: true }>('/auth/logout', undefined, { expectUnauthenticated: true });
 
-/** Ends the session; whatever the answer, the browser forgets the user and every cached record. */
+/**
+ * Ends the session, then loads the login page afresh: nothing of the previous user (cached records, the CSRF
+ * token) survives in memory for whoever uses this browser next, and no "come back to" address is kept.
+ */
 export function useLogout() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: logout,
-    onSettled: () => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
-      setMe(queryClient, null);
-    },
+    onSettled: () => window.location.replace(paths.login.getHref()),
   });
 }

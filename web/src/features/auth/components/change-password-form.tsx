@@ -1,11 +1,12 @@
 import { ZChangePasswordRequest } from '@guanxi/common/auth';
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { useSchemaForm, webRule } from '../../../lib/form';
 import { notifySuccess } from '../../../lib/notify';
 import { useChangePassword } from '../api/change-password';
 
-const ZChangePasswordForm = ZChangePasswordRequest.extend({ confirmPassword: ZChangePasswordRequest.shape.currentPassword }).refine(
+const ZChangePasswordForm = ZChangePasswordRequest.extend({ confirmPassword: z.string(webRule('errors.confirmRequired')).min(1, webRule('errors.confirmRequired')) }).refine(
   (v) => v.newPassword === v.confirmPassword,
   { path: ['confirmPassword'], ...webRule('errors.passwordMismatch') },
 );
@@ -13,7 +14,7 @@ const ZChangePasswordForm = ZChangePasswordRequest.extend({ confirmPassword: ZCh
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const change = useChangePassword();
-  const { form, onFinish, submitting } = useSchemaForm({
+  const { form, formProps, submitting } = useSchemaForm({
     schema: ZChangePasswordForm,
     onSubmit: async ({ confirmPassword: _confirm, ...body }) => {
       await change.mutateAsync(body);
@@ -23,7 +24,7 @@ export function ChangePasswordForm() {
   });
 
   return (
-    <Form form={form} name="password" layout="vertical" onFinish={onFinish} style={{ maxWidth: 480 }}>
+    <Form {...formProps} name="password" layout="vertical" style={{ maxWidth: 480 }}>
       <Form.Item name="currentPassword" label={t('profile.currentPassword')} required>
         <Input.Password autoComplete="current-password" />
       </Form.Item>

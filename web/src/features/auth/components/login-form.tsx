@@ -13,7 +13,7 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
   const { t } = useTranslation();
   const login = useLogin();
   const [formError, setFormError] = useState<string | null>(null);
-  const { form, onFinish, submitting } = useSchemaForm({
+  const { formProps, submitting } = useSchemaForm({
     schema: ZLoginRequest,
     onSubmit: async (body) => {
       setFormError(null);
@@ -28,7 +28,7 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
   });
 
   return (
-    <Form form={form} name="login" layout="vertical" size="large" onFinish={onFinish} requiredMark={false}>
+    <Form {...formProps} name="login" layout="vertical" size="large" requiredMark={false}>
       <Form.Item name="email" label={t('auth.email')}>
         <Input prefix={<MailOutlined />} placeholder={t('auth.emailPlaceholder')} autoComplete="username" autoFocus />
       </Form.Item>

@@ -22,7 +22,7 @@ export function ProfileForm() {
     () => ({ name: me.user.name, mobile: me.user.mobile ?? '', locale: me.user.locale, timezone: me.user.timezone }),
     [me.user],
   );
-  const { form, onFinish, submitting } = useSchemaForm({
+  const { form, formProps, submitting } = useSchemaForm({
     schema: ZUpdateProfileRequest,
     prepare: (values) => changedFields(values, original),
     onSubmit: async (body) => {
@@ -36,7 +36,7 @@ export function ProfileForm() {
   const zones = useMemo(() => timeZones(me.user.timezone), [me.user.timezone]);
 
   return (
-    <Form form={form} name="profile" layout="vertical" onFinish={onFinish} initialValues={original} style={{ maxWidth: 480 }}>
+    <Form {...formProps} name="profile" layout="vertical" initialValues={original} style={{ maxWidth: 480 }}>
       <Form.Item name="name" label={t('profile.name')} required>
         <Input maxLength={50} autoComplete="name" />
       </Form.Item>

@@ -1,11 +1,12 @@
-import { STAFF_SIZES, ZLoginRequest, ZSignupRequest } from '@guanxi/common/auth';
+import { STAFF_SIZES, ZSignupRequest } from '@guanxi/common/auth';
 import { Button, Col, Divider, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { useSchemaForm, webRule } from '../../../lib/form';
 import { useSignup } from '../api/signup';
 import { INDUSTRY_CODES } from './industry-options';
 
-const ZSignupForm = ZSignupRequest.extend({ confirmPassword: ZLoginRequest.shape.password }).refine(
+const ZSignupForm = ZSignupRequest.extend({ confirmPassword: z.string(webRule('errors.confirmRequired')).min(1, webRule('errors.confirmRequired')) }).refine(
   (v) => v.password === v.confirmPassword,
   { path: ['confirmPassword'], ...webRule('errors.passwordMismatch') },
 );
@@ -15,7 +16,7 @@ export function SignupForm({ onSuccess }: { onSuccess: () => void }) {
   const signup = useSignup();
   // The industry is stored as its name in the national standard (Chinese), whatever the UI language.
   const zh = i18n.getFixedT('zh-CN');
-  const { form, onFinish, submitting } = useSchemaForm({
+  const { formProps, submitting } = useSchemaForm({
     schema: ZSignupForm,
     onSubmit: async ({ confirmPassword: _confirm, ...body }) => {
       await signup.mutateAsync(body);
@@ -24,7 +25,7 @@ export function SignupForm({ onSuccess }: { onSuccess: () => void }) {
   });
 
   return (
-    <Form form={form} name="signup" layout="vertical" onFinish={onFinish} size="large">
+    <Form {...formProps} name="signup" layout="vertical" className="gx-signup-form">
       <Divider orientation="left" orientationMargin={0} plain style={{ marginTop: 0 }}>
         {t('auth.companySection')}
       </Divider>
@@ -81,7 +82,7 @@ export function SignupForm({ onSuccess }: { onSuccess: () => void }) {
           </Form.Item>
         </Col>
       </Row>
-      <Button type="primary" htmlType="submit" block loading={submitting} style={{ marginTop: 8 }}>
+      <Button type="primary" htmlType="submit" size="large" block loading={submitting} style={{ marginTop: 4 }}>
         {t('auth.signupSubmit')}
       </Button>
     </Form>

@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TDepartment } from '@guanxi/common/departments';
-import { Button, Card, Descriptions, Popconfirm, Space, Tooltip } from 'antd';
+import { Button, Card, Descriptions, Popconfirm, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatDate } from '../../../lib/format';
@@ -54,11 +54,9 @@ export function DepartmentDetailCard(props: DepartmentDetailCardProps) {
           okText={t('common.delete')}
           onConfirm={onDelete}
         >
-          <Tooltip title={d.memberCount > 0 ? t('departments.deleteHelp') : undefined}>
-            <Button danger icon={<DeleteOutlined />}>
-              {t('common.delete')}
-            </Button>
-          </Tooltip>
+          <Button danger icon={<DeleteOutlined />}>
+            {t('common.delete')}
+          </Button>
         </Popconfirm>
       ) : null}
     </Space>

@@ -35,7 +35,7 @@ function DepartmentForm({ department, defaultParentId, departments, userSelect, 
         : { parentId: defaultParentId ?? null, sort: 0 },
     [department, defaultParentId],
   );
-  const { form, onFinish, submitting } = useSchemaForm({
+  const { form, formProps, submitting } = useSchemaForm({
     schema: department ? ZUpdateDepartmentRequest : ZCreateDepartmentRequest,
     prepare: (values) => {
       const body: Record<string, unknown> = department ? { version: department.version, ...changedFields(values, original) } : { ...values };
@@ -56,7 +56,7 @@ function DepartmentForm({ department, defaultParentId, departments, userSelect, 
   const treeData = useMemo(() => toTreeSelectData(departments, department?.id), [departments, department?.id]);
 
   return (
-    <Form form={form} name="department" layout="vertical" onFinish={onFinish} initialValues={original}>
+    <Form {...formProps} name="department" layout="vertical" initialValues={original}>
       <Form.Item name="name" label={t('departments.name')} required>
         <Input placeholder={t('departments.namePlaceholder')} maxLength={50} autoFocus />
       </Form.Item>

@@ -1,6 +1,6 @@
 import { ApartmentOutlined, ApiOutlined, KeyOutlined, SafetyCertificateOutlined, UserAddOutlined } from '@ant-design/icons';
-import { MODULES, type Action, type Module } from '@guanxi/common/permissions';
-import { Button, Card, Col, Descriptions, Empty, Flex, Row, Tag, Typography } from 'antd';
+import { ACTIONS, MODULES, type Action, type Module } from '@guanxi/common/permissions';
+import { Button, Card, Col, Empty, Flex, Row, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -67,19 +67,31 @@ export function Welcome() {
         {granted.length ? (
           <>
             <Typography.Paragraph type="secondary">{t('home.permissionsIntro')}</Typography.Paragraph>
-            <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small" colon={false}>
-              {granted.map((m) => (
-                <Descriptions.Item key={m} label={<Typography.Text strong>{t(`modules.${m}`)}</Typography.Text>}>
-                  <Flex wrap gap={4}>
-                    {(me.role.permissions[m] ?? []).map((a) => (
-                      <Tag key={a} bordered={false} color="blue" style={{ marginInlineEnd: 0 }}>
-                        {t(`actions.${a}`)}
-                      </Tag>
-                    ))}
+            <div className="gx-permission-grid">
+              {granted.map((m) => {
+                const actions = me.role.permissions[m] ?? [];
+                return (
+                  <Flex key={m} gap={12} align="baseline">
+                    <Typography.Text strong className="gx-permission-module">
+                      {t(`modules.${m}`)}
+                    </Typography.Text>
+                    <Flex wrap gap={4}>
+                      {actions.length === ACTIONS.length ? (
+                        <Tag bordered={false} color="green" style={{ marginInlineEnd: 0 }}>
+                          {t('home.allActions')}
+                        </Tag>
+                      ) : (
+                        actions.map((a) => (
+                          <Tag key={a} bordered={false} color="blue" style={{ marginInlineEnd: 0 }}>
+                            {t(`actions.${a}`)}
+                          </Tag>
+                        ))
+                      )}
+                    </Flex>
                   </Flex>
-                </Descriptions.Item>
-              ))}
-            </Descriptions>
+                );
+              })}
+            </div>
           </>
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noPermissions')} />

@@ -1,5 +1,5 @@
 import { ACTIONS, MODULES, type Action, type Module, type Permissions } from '@guanxi/common/permissions';
-import { Checkbox, Table, type TableProps } from 'antd';
+import { Checkbox, Flex, Table, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 type Group = 'sales' | 'service' | 'marketing' | 'insight' | 'system';
@@ -65,7 +65,7 @@ export function PermissionMatrix({ value = {}, onChange, readOnly = false }: Per
     {
       title: t('roles.module'),
       key: 'module',
-      width: 150,
+      width: 160,
       className: 'gx-matrix-module',
       render: (_, m) => (
         <Checkbox
@@ -80,15 +80,18 @@ export function PermissionMatrix({ value = {}, onChange, readOnly = false }: Per
     },
     ...ACTIONS.map((a) => ({
       key: a,
+      width: 76,
+      // Label above its select-all box keeps eight columns narrow enough for English labels too.
       title: (
-        <Checkbox
-          {...state(columnCells(a))}
-          disabled={readOnly}
-          onChange={(e) => set(columnCells(a), e.target.checked)}
-          aria-label={`${t(`actions.${a}`)} ${t('common.all')}`}
-        >
-          {t(`actions.${a}`)}
-        </Checkbox>
+        <Flex vertical align="center" gap={4}>
+          <span>{t(`actions.${a}`)}</span>
+          <Checkbox
+            {...state(columnCells(a))}
+            disabled={readOnly}
+            onChange={(e) => set(columnCells(a), e.target.checked)}
+            aria-label={`${t(`actions.${a}`)} ${t('common.all')}`}
+          />
+        </Flex>
       ),
       render: (_: unknown, m: Module) => (
         <Checkbox
@@ -110,7 +113,7 @@ export function PermissionMatrix({ value = {}, onChange, readOnly = false }: Per
       pagination={false}
       size="small"
       bordered
-      scroll={{ x: 820 }}
+      scroll={{ x: 780 }}
     />
   );
 }

@@ -29,7 +29,7 @@ export function RoleEditor({ role, onEditInfo, onDeleted }: RoleEditorProps) {
     () => ({ dataScope: role.dataScope, viewSensitive: role.viewSensitive, permissions: role.permissions }),
     [role],
   );
-  const { form, onFinish, submitting } = useSchemaForm({
+  const { form, onFinish, onValuesChange, submitting } = useSchemaForm({
     schema: ZUpdateRoleRequest,
     prepare: (values) => ({ version: role.version, ...changedFields(values, original) }),
     onSubmit: async (body) => {
@@ -101,7 +101,10 @@ export function RoleEditor({ role, onEditInfo, onDeleted }: RoleEditorProps) {
         onFinish={onFinish}
         initialValues={original}
         disabled={readOnly}
-        onValuesChange={() => setDirty(Object.keys(changedFields(form.getFieldsValue(true), original)).length > 0)}
+        onValuesChange={(changed: Record<string, unknown>) => {
+          onValuesChange(changed);
+          setDirty(Object.keys(changedFields(form.getFieldsValue(true), original)).length > 0);
+        }}
       >
         <Flex gap={32} wrap>
           <Form.Item name="dataScope" label={t('roles.dataScope')} style={{ minWidth: 260 }}>

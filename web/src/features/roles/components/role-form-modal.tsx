@@ -31,7 +31,7 @@ function RoleForm({ role, roles, onClose, onSaved }: Omit<RoleFormModalProps, 'o
         : { dataScope: 'self' as const },
     [role, locale],
   );
-  const { form, onFinish, submitting } = useSchemaForm({
+  const { formProps, submitting } = useSchemaForm({
     schema: role ? ZUpdateRoleRequest : ZCreateRoleRequest,
     prepare: ({ copyFrom, ...values }) => {
       if (role) return { version: role.version, ...changedFields(values, original) };
@@ -48,7 +48,7 @@ function RoleForm({ role, roles, onClose, onSaved }: Omit<RoleFormModalProps, 'o
   });
 
   return (
-    <Form form={form} name="role-info" layout="vertical" onFinish={onFinish} initialValues={original}>
+    <Form {...formProps} name="role-info" layout="vertical" initialValues={original}>
       <Form.Item name="name" label={t('roles.name')} required>
         <Input placeholder={t('roles.namePlaceholder')} maxLength={50} autoFocus />
       </Form.Item>

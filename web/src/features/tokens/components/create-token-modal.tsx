@@ -12,7 +12,7 @@ const VALIDITY = ['30', '90', '180', '365', 'never'] as const;
 function CreateTokenForm({ onCreated, onClose }: { onCreated: (token: TCreatedApiToken) => void; onClose: () => void }) {
   const { t } = useTranslation();
   const create = useCreateToken();
-  const { form, onFinish, submitting } = useSchemaForm({
+  const { formProps, submitting } = useSchemaForm({
     schema: ZCreateApiTokenRequest,
     prepare: ({ validity, ...values }) => ({
       ...values,
@@ -21,7 +21,7 @@ function CreateTokenForm({ onCreated, onClose }: { onCreated: (token: TCreatedAp
     onSubmit: async (body) => onCreated(await create.mutateAsync(body)),
   });
   return (
-    <Form form={form} name="token" layout="vertical" onFinish={onFinish} initialValues={{ validity: '90' }}>
+    <Form {...formProps} name="token" layout="vertical" initialValues={{ validity: '90' }}>
       <Form.Item name="name" label={t('tokens.name')} required>
         <Input placeholder={t('tokens.namePlaceholder')} maxLength={100} autoFocus />
       </Form.Item>

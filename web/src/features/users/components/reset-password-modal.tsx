@@ -9,7 +9,7 @@ import { useResetPassword } from '../api/reset-password';
 function ResetPasswordForm({ user, onClose }: { user: TUser; onClose: () => void }) {
   const { t } = useTranslation();
   const reset = useResetPassword();
-  const { form, onFinish, submitting } = useSchemaForm({
+  const { formProps, submitting } = useSchemaForm({
     schema: ZResetPasswordRequest,
     onSubmit: async (body) => {
       await reset.mutateAsync({ id: user.id, ...body });
@@ -18,7 +18,7 @@ function ResetPasswordForm({ user, onClose }: { user: TUser; onClose: () => void
     },
   });
   return (
-    <Form form={form} name="reset-password" layout="vertical" onFinish={onFinish}>
+    <Form {...formProps} name="reset-password" layout="vertical">
       <Alert type="info" showIcon message={t('users.resetPasswordHelp')} style={{ marginBottom: 16 }} />
       <Form.Item name="password" label={t('users.newPassword')} required extra={t('users.passwordPlaceholder')}>
         <Input.Password autoComplete="new-password" autoFocus />

@@ -33,7 +33,7 @@ export function UserDrawer({ open, userId, departmentTree, roleOptions, defaultD
         : { departmentId: defaultDepartmentId ?? null },
     [user, defaultDepartmentId],
   );
-  const { form, onFinish, submitting } = useSchemaForm({
+  const { form, formProps, submitting } = useSchemaForm({
     schema: userId ? ZUpdateUserRequest : ZCreateUserRequest,
     prepare: (values) => (user ? { version: user.version, ...changedFields(values, original) } : values),
     onSubmit: async (body) => {
@@ -63,7 +63,7 @@ export function UserDrawer({ open, userId, departmentTree, roleOptions, defaultD
       }
     >
       {userId && isPending ? <Skeleton active paragraph={{ rows: 8 }} /> : null}
-      <Form form={form} name="user" layout="vertical" onFinish={onFinish} hidden={Boolean(userId && isPending)}>
+      <Form {...formProps} name="user" layout="vertical" hidden={Boolean(userId && isPending)}>
         <Form.Item name="name" label={t('users.name')} required>
           <Input placeholder={t('users.namePlaceholder')} maxLength={50} />
         </Form.Item>
@@ -75,7 +75,7 @@ export function UserDrawer({ open, userId, departmentTree, roleOptions, defaultD
           </Col>
           <Col span={12}>
             <Form.Item name="mobile" label={t('users.mobile')} required={!userId}>
-              <Input inputMode="tel" autoComplete="off" />
+              <Input inputMode="tel" autoComplete="off" placeholder={t('users.mobilePlaceholder')} />
             </Form.Item>
           </Col>
         </Row>

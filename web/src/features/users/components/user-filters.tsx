@@ -20,7 +20,7 @@ export function UserFilters({ value, onChange, departmentTree, roleOptions }: Us
         placeholder={t('users.searchPlaceholder')}
         defaultValue={value.q}
         onSearch={(q) => onChange({ ...value, q })}
-        style={{ width: 260 }}
+        style={{ width: 240 }}
         aria-label={t('common.search')}
       />
       <TreeSelect

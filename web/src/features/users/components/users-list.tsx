@@ -36,6 +36,7 @@ export function UsersList({ departmentTree, departmentNames, roleOptions, onEdit
       title: t('users.name'),
       dataIndex: 'name',
       sorter: true,
+      width: 170,
       render: (_, u) => (
         <Flex align="center" gap={8}>
           <Avatar size="small" style={{ background: u.active ? '#1677ff' : '#bfbfbf', flex: 'none' }}>
@@ -46,32 +47,44 @@ export function UsersList({ departmentTree, departmentNames, roleOptions, onEdit
         </Flex>
       ),
     },
-    { title: t('users.email'), dataIndex: 'email', ellipsis: true },
-    { title: t('users.mobile'), dataIndex: 'mobile', width: 140, render: (m: string | null) => m ?? '—' },
+    {
+      title: t('users.contact'),
+      key: 'contact',
+      ellipsis: true,
+      render: (_, u) => (
+        <Flex vertical>
+          <Typography.Text ellipsis>{u.email}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            {u.mobile ?? '—'}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
     {
       title: t('users.department'),
       dataIndex: 'departmentId',
+      width: 160,
       ellipsis: true,
       render: (id: string | null) => (id ? departmentNames.get(id) ?? '—' : <Typography.Text type="secondary">{t('users.noDepartment')}</Typography.Text>),
     },
-    { title: t('users.role'), dataIndex: 'roleId', width: 130, render: (id: string) => <Tag>{roleNames.get(id) ?? '—'}</Tag> },
+    { title: t('users.role'), dataIndex: 'roleId', width: 160, render: (id: string) => <Tag>{roleNames.get(id) ?? '—'}</Tag> },
     {
       title: t('users.status'),
       dataIndex: 'active',
-      width: 90,
+      width: 110,
       render: (active: boolean) => <Badge status={active ? 'success' : 'default'} text={active ? t('users.active') : t('users.inactive')} />,
     },
     {
       title: t('users.lastLogin'),
       dataIndex: 'lastLoginAt',
-      width: 160,
+      width: 150,
       sorter: true,
       render: (at: string | null) => (at ? formatDate(at) : <Typography.Text type="secondary">{t('users.never')}</Typography.Text>),
     },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 150,
+      width: 125,
       render: (_, u) => (
         <UserActions user={u} isSelf={u.id === me.user.id} onEdit={() => onEdit(u.id)} onResetPassword={() => setResetting(u)} />
       ),
