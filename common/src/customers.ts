@@ -54,6 +54,12 @@ export const ZCustomer = z.object({
   primaryContact: z
     .object({ id: z.string(), name: z.string(), mobile: z.string().nullable(), email: z.string().nullable() })
     .nullable(),
+  /** In a public pool: which one and since when; else null. */
+  poolId: z.string().nullable(),
+  pooledAt: z.string().nullable(),
+  locked: z.boolean(),
+  /** Days until the customer returns to the pool under its rules (null when exempt or in a pool). */
+  poolDaysLeft: z.number().int().nullable(),
   deletedAt: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -128,6 +134,8 @@ export const ZListCustomersQuery = ZPageQuery.extend({
   status: z.enum(CUSTOMER_STATUSES).optional(),
   tag: z.string().max(30).optional(),
   deleted: z.enum(['true', 'false']).optional(),
+  /** The customers of a public pool (members and admins). */
+  poolId: z.string().max(64).optional(),
 });
 export type TListCustomersQuery = z.infer<typeof ZListCustomersQuery>;
 

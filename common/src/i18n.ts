@@ -126,6 +126,11 @@ const RULES: Record<Locale, Catalogue> = {
     primary_contact: '每个客户必须保留一位主联系人',
     duplicate: '{field}与已有客户重复：{name}（负责人：{owner}）',
     owner_inactive: '{field}不是本公司的在职用户',
+    claim_cap: '今日领取已达上限（{max} 个）',
+    hold_limit: '持有客户数已达上限（{max} 个）',
+    cooldown: '该客户刚从您名下退回公海，{days} 天后才能再次领取',
+    not_in_pool: '该客户不在公海中',
+    not_member: '您不是该公海的成员',
   },
   en: {
     required: '{field} is required',
@@ -164,6 +169,11 @@ const RULES: Record<Locale, Catalogue> = {
     primary_contact: 'A customer must keep one primary contact',
     duplicate: '{field} matches an existing customer: {name} (owner: {owner})',
     owner_inactive: '{field} is not an active user of this company',
+    claim_cap: 'Daily claim limit reached ({max})',
+    hold_limit: 'You already hold the maximum number of customers ({max})',
+    cooldown: 'This customer just returned to the pool from you; you can claim it again in {days} days',
+    not_in_pool: 'This customer is not in the pool',
+    not_member: 'You are not a member of this pool',
   },
 };
 

@@ -20,6 +20,7 @@ import { customersRoutes } from './features/customers/customers.routes';
 import { dictionariesRoutes } from './features/dictionaries/dictionaries.routes';
 import { fieldsRoutes } from './features/fields/fields.routes';
 import { tagsRoutes } from './features/tags/tags.routes';
+import { poolsRoutes } from './features/pools/pools.routes';
 import { regionsRoutes } from './features/system/regions.routes';
 import { systemRoutes } from './features/system/system.routes';
 
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', fieldsRoutes());
   api.route('/', tagsRoutes());
   api.route('/', customersRoutes());
+  api.route('/', poolsRoutes());
   api.route('/', contactsRoutes());
   api.route('/', regionsRoutes());
 

@@ -17,6 +17,9 @@ const ZConfig = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   WEB_DIST: z.string().optional(),
+  /** `off` stops this process from running scheduled jobs (another process on the same database runs them). */
+  JOBS: z.enum(['on', 'off']).default('on'),
+  POOL_SWEEP_MINUTES: z.coerce.number().positive().default(60),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),
 });

@@ -7,6 +7,8 @@ import { migrateToLatest } from './db/migrate';
 import { systemClock, type Clock } from './lib/clock';
 import { createLogger } from './lib/logger';
 import { loadOrCreateSecret } from './lib/secret';
+import { createScheduler } from './lib/scheduler';
+import { runPoolSweep } from './features/pools/pool-sweep';
 
 export type RunningServer = { url: string; port: number; close(): Promise<void> };
 
@@ -17,7 +19,12 @@ export async function startServer(config: Config, options: { clock?: Clock } = {
   const applied = await migrateToLatest(handle.db, handle.dialect);
   if (applied.length) logger.info('migrations applied', { count: applied.length, dialect: handle.dialect });
   const secret = await loadOrCreateSecret(handle.db, config.GUANXI_SECRET);
-  const app = createApp({ db: handle.db, dialect: handle.dialect, config, clock: options.clock ?? systemClock, logger, secret });
+  const clock = options.clock ?? systemClock;
+  const app = createApp({ db: handle.db, dialect: handle.dialect, config, clock, logger, secret });
+  const scheduler = createScheduler({ db: handle.db, dialect: handle.dialect, clock, logger }, [
+    { name: 'pool-sweep', everyMs: config.POOL_SWEEP_MINUTES * 60_000, run: (now) => runPoolSweep({ db: handle.db, dialect: handle.dialect, clock }, now) },
+  ]);
+  if (config.JOBS === 'on') scheduler.start();
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve, reject) => {
@@ -31,6 +38,7 @@ export async function startServer(config: Config, options: { clock?: Clock } = {
     url,
     port,
     close: async () => {
+      await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await handle.destroy();
     },

@@ -190,6 +190,12 @@ export type CustomersTable = {
   completeness: Generated<number>;
   custom: Json;
   search_text: string;
+  pool_id: string | null;
+  pooled_at: Timestamp | null;
+  last_owner_id: string | null;
+  owned_since: Timestamp | null;
+  pool_warned_at: Timestamp | null;
+  locked: Generated<Bool>;
   deleted_at: Timestamp | null;
   deleted_by: string | null;
   created_by: string | null;
@@ -256,6 +262,31 @@ export type NotificationsTable = {
   created_at: Timestamp;
 };
 
+export type PoolsTable = {
+  id: string;
+  tenant_id: string;
+  name: string;
+  is_default: Bool;
+  rules: Json;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type PoolMembersTable = { tenant_id: string; pool_id: string; user_id: string; is_admin: Bool };
+
+export type PoolClaimsTable = { id: string; tenant_id: string; pool_id: string; customer_id: string; user_id: string; action: string; created_at: Timestamp };
+
+export type JobRunsTable = {
+  job: string;
+  slot: string;
+  owner: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  error: string | null;
+  result: Json | null;
+};
+
 export type Database = {
   app_settings: AppSettingsTable;
   tenants: TenantsTable;
@@ -277,6 +308,10 @@ export type Database = {
   timeline_events: TimelineEventsTable;
   tenant_settings: TenantSettingsTable;
   notifications: NotificationsTable;
+  pools: PoolsTable;
+  pool_members: PoolMembersTable;
+  pool_claims: PoolClaimsTable;
+  job_runs: JobRunsTable;
 };
 
 export type Db = Kysely<Database>;

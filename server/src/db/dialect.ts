@@ -119,3 +119,9 @@ export function jsonArrayIsEmpty(dialect: DialectName, column: string, key: stri
   if (dialect === 'postgres') return sql<boolean>`coalesce(jsonb_array_length(${sql.ref(column)}->${safe}), 0) = 0`;
   return sql<boolean>`coalesce(json_array_length(${sql.ref(column)}, ${`$.${safe}`}), 0) = 0`;
 }
+
+/** The later of two timestamps, ignoring a null one (PostgreSQL greatest(); SQLite max() would return null). */
+export function laterOf(dialect: DialectName, a: RawBuilder<unknown>, b: RawBuilder<unknown>): RawBuilder<unknown> {
+  if (dialect === 'postgres') return sql`greatest(${a}, ${b})`;
+  return sql`max(coalesce(${a}, ${b}), coalesce(${b}, ${a}))`;
+}

@@ -21,6 +21,9 @@ import * as m1607 from './2026-11-23T1607-create-timeline-events';
 import * as m1608 from './2026-11-23T1608-create-customer-search-index';
 import * as m1609 from './2026-11-23T1609-create-tenant-settings';
 import * as m1610 from './2026-11-23T1610-create-notifications';
+import * as m1611 from './2026-11-23T1611-create-pools';
+import * as m1612 from './2026-11-23T1612-add-customer-pool-columns';
+import * as m1613 from './2026-11-23T1613-create-job-runs';
 
 export type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -50,4 +53,7 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '2026-11-23T1608-create-customer-search-index': m1608,
   '2026-11-23T1609-create-tenant-settings': m1609,
   '2026-11-23T1610-create-notifications': m1610,
+  '2026-11-23T1611-create-pools': m1611,
+  '2026-11-23T1612-add-customer-pool-columns': m1612,
+  '2026-11-23T1613-create-job-runs': m1613,
 };

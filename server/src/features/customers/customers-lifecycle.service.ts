@@ -28,7 +28,7 @@ export async function transferCustomer(deps: AppDeps, actor: Actor, id: string, 
   if (row.owner_id === input.ownerId) return getCustomer(deps, actor, id);
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await updateCustomer(trx, actor, id, row.version, { owner_id: input.ownerId, updated_at: now }))) throw new AppError('VERSION_CONFLICT');
+    if (!(await updateCustomer(trx, actor, id, row.version, { owner_id: input.ownerId, owned_since: now, pool_warned_at: null, updated_at: now }))) throw new AppError('VERSION_CONFLICT');
     const data = { from: row.owner_id, fromName: row.owner_name ?? null, to: input.ownerId, reason: input.reason ?? null };
     await appendTimeline({ ...deps, db: trx }, actor, { customerId: id, type: 'transferred', data });
     await recordAudit({ ...deps, db: trx }, actor, { entity: 'customer', entityId: id, action: 'transfer', changes: [{ field: 'ownerId', from: row.owner_id, to: input.ownerId }] });

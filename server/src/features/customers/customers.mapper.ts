@@ -1,5 +1,5 @@
 import type { TCustomer } from '@guanxi/common/customers';
-import { readJson, readTimestamp } from '../../db/dialect';
+import { readBool, readJson, readTimestamp } from '../../db/dialect';
 import type { SensitiveFields } from '../../lib/masking';
 import type { CustomerRow } from './customers.repository';
 
@@ -10,7 +10,7 @@ const money = (fen: number | null) => (fen === null || fen === undefined ? null 
 
 export type PrimaryContact = { id: string; name: string; mobile: string | null; email: string | null } | null;
 
-export function toCustomer(row: CustomerRow, extra: { tags: string[]; primaryContact: PrimaryContact }): TCustomer {
+export function toCustomer(row: CustomerRow, extra: { tags: string[]; primaryContact: PrimaryContact; poolDaysLeft: number | null }): TCustomer {
   return {
     id: row.id,
     number: row.number,
@@ -41,6 +41,10 @@ export function toCustomer(row: CustomerRow, extra: { tags: string[]; primaryCon
     completeness: row.completeness,
     custom: readJson<Record<string, unknown>>(row.custom, {}),
     primaryContact: extra.primaryContact,
+    poolId: row.pool_id,
+    pooledAt: readTimestamp(row.pooled_at, true),
+    locked: readBool(row.locked),
+    poolDaysLeft: extra.poolDaysLeft,
     deletedAt: readTimestamp(row.deleted_at, true),
     version: row.version,
     createdAt: readTimestamp(row.created_at),

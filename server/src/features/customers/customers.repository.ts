@@ -23,8 +23,18 @@ const COLUMNS = [
   'customers.communication_preference', 'customers.value_tier', 'customers.risk_level', 'customers.first_contact_at',
   'customers.last_follow_up_at', 'customers.won_at', 'customers.purchase_frequency', 'customers.avg_order_value',
   'customers.gender', 'customers.birthday', 'customers.staff_count', 'customers.annual_revenue', 'customers.completeness',
-  'customers.custom', 'customers.deleted_at', 'customers.version', 'customers.created_at', 'customers.updated_at',
+  'customers.custom', 'customers.pool_id', 'customers.pooled_at', 'customers.locked', 'customers.owned_since', 'customers.deleted_at',
+  'customers.version', 'customers.created_at', 'customers.updated_at',
 ] as const;
+
+/** The customers of a public pool (membership is checked by the caller): same tenant, not deleted. */
+export function poolCustomers(db: Db, actor: Actor, poolId: string) {
+  return db
+    .selectFrom('customers')
+    .where('customers.tenant_id', '=', actor.tenantId)
+    .where('customers.pool_id', '=', poolId)
+    .where('customers.deleted_at', 'is', null);
+}
 
 export function selectCustomerColumns(q: ReturnType<typeof scopedCustomers>) {
   return q.leftJoin('users as owner', 'owner.id', 'customers.owner_id').select(COLUMNS).select('owner.name as owner_name');
@@ -33,6 +43,13 @@ export type CustomerRow = Awaited<ReturnType<ReturnType<typeof selectCustomerCol
 
 export function findCustomer(db: Db, actor: Actor, id: string, opts: { deleted?: boolean } = {}) {
   return selectCustomerColumns(scopedCustomers(db, actor, opts).where('customers.id', '=', id)).executeTakeFirst();
+}
+
+export function findPoolCustomer(db: Db, actor: Actor, id: string) {
+  return selectCustomerColumns(
+    db.selectFrom('customers').where('customers.tenant_id', '=', actor.tenantId).where('customers.id', '=', id)
+      .where('customers.pool_id', 'is not', null).where('customers.deleted_at', 'is', null),
+  ).executeTakeFirst();
 }
 
 /** Customer ids of the tenant matching the keyword index (trigram FTS on SQLite, pg_trgm on PostgreSQL). */

@@ -3,7 +3,7 @@ import type { TCreateCustomerRequest, TCustomer, TListCustomersQuery, TUpdateCus
 import type { CustomValue } from '@guanxi/common/fields';
 import type { TPage } from '@guanxi/common/pagination';
 import { sql } from 'kysely';
-import { dbBool, dbJson, readBool, readJson } from '../../db/dialect';
+import { dbBool, dbJson, readBool, readJson, readTimestamp } from '../../db/dialect';
 import { assertCan } from '../../lib/access';
 import type { Actor } from '../../lib/actor';
 import { diffRecords, recordAudit } from '../../lib/audit';
@@ -17,6 +17,7 @@ import { dayInZone, nextSequence } from '../../lib/sequences';
 import { appendTimeline } from '../../lib/timeline';
 import { dictionaryLookup } from '../dictionaries/dictionaries.service';
 import { customFieldDefs } from '../fields/fields.service';
+import { daysLeft, defaultPool, poolAccess, poolDeadline } from '../pools/pools.service';
 import { applyCustomerTags } from '../tags/tags.service';
 import { findUserRef } from '../users/users.service';
 import { contactColumns, customerColumns, type InputContext } from './customer-input';
@@ -26,8 +27,8 @@ import { normalizeCompanyName, searchPattern } from './customer-text';
 import { findDuplicates } from './duplicates';
 import { CUSTOMER_SENSITIVE, flattenSensitive, toCustomer, unflattenSensitive, type PrimaryContact } from './customers.mapper';
 import {
-  contactsOf, findCustomer, insertContact, insertCustomer, keywordCondition, scopedCustomers, selectCustomerColumns, tagsOf,
-  updateCustomer, type CustomerRow,
+  contactsOf, findCustomer, findPoolCustomer, insertContact, insertCustomer, keywordCondition, poolCustomers, scopedCustomers,
+  selectCustomerColumns, tagsOf, updateCustomer, type CustomerRow,
 } from './customers.repository';
 
 export async function inputContext(deps: AppDeps, actor: Actor): Promise<InputContext> {
@@ -49,18 +50,30 @@ export async function presentCustomers(deps: AppDeps, actor: Actor, rows: Custom
 /** Customer DTOs as stored, unmasked and unlogged: for audit snapshots only, never for a response. */
 async function unmaskedCustomers(deps: AppDeps, tenantId: string, rows: CustomerRow[]): Promise<TCustomer[]> {
   const ids = rows.map((r) => r.id);
-  const [tags, contacts] = await Promise.all([tagsOf(deps.db, tenantId, ids), contactsOf(deps.db, tenantId, ids)]);
+  const [tags, contacts, pool] = await Promise.all([
+    tagsOf(deps.db, tenantId, ids), contactsOf(deps.db, tenantId, ids), defaultPool(deps, tenantId),
+  ]);
+  const now = deps.clock.now();
+  const left = (r: CustomerRow) => daysLeft(poolDeadline(pool.rules, {
+    ownerId: r.owner_id, poolId: r.pool_id, status: r.status, valueTier: r.value_tier, locked: readBool(r.locked),
+    lastFollowUpAt: readTimestamp(r.last_follow_up_at, true), ownedSince: readTimestamp(r.owned_since, true), createdAt: readTimestamp(r.created_at),
+  }), now);
   // contactsOf lists each customer's primary contact first.
   const primary = new Map<string, PrimaryContact>();
   for (const c of contacts) {
     if (!primary.has(c.customer_id)) primary.set(c.customer_id, { id: c.id, name: c.name, mobile: c.mobile, email: c.email });
   }
-  return rows.map((r) => toCustomer(r, { tags: tags.get(r.id) ?? [], primaryContact: primary.get(r.id) ?? null }));
+  return rows.map((r) => toCustomer(r, { tags: tags.get(r.id) ?? [], primaryContact: primary.get(r.id) ?? null, poolDaysLeft: left(r) }));
 }
 
 export async function getCustomer(deps: AppDeps, actor: Actor, id: string, opts: { deleted?: boolean } = {}): Promise<TCustomer> {
   assertCan(actor, 'customers', 'view');
-  const row = await findCustomer(deps.db, actor, id, opts);
+  let row = await findCustomer(deps.db, actor, id, opts);
+  if (!row && !opts.deleted) {
+    // A customer in a public pool has no owner: members of that pool may look at it before claiming.
+    const pooled = await findPoolCustomer(deps.db, actor, id);
+    if (pooled?.pool_id && (await poolAccess(deps, actor, pooled.pool_id))?.member) row = pooled;
+  }
   if (!row) throw new AppError('NOT_FOUND');
   return (await presentCustomers(deps, actor, [row]))[0]!;
 }
@@ -113,7 +126,7 @@ export async function createCustomer(deps: AppDeps, actor: Actor, input: TCreate
     await insertCustomer(trx, {
       ...(c.set as object), id, tenant_id: actor.tenantId, number, name: input.name.trim(), name_norm: normalizeCompanyName(input.name),
       type: input.type, industry: c.set.industry as string, source: c.set.source as string, status: input.status,
-      owner_id: ownerId, custom: dbJson(deps.dialect, c.custom ?? {}), search_text: '', created_by: actor.userId,
+      owner_id: ownerId, owned_since: iso, custom: dbJson(deps.dialect, c.custom ?? {}), search_text: '', created_by: actor.userId,
       won_at: input.status === 'won' ? iso : null, created_at: iso, updated_at: iso,
     });
     await insertContact(trx, {
@@ -158,6 +171,11 @@ export async function listCustomers(deps: AppDeps, actor: Actor, q: TListCustome
   }
   const registry = customerRegistry(deps.dialect, actor.tenantId, await customFieldDefs(deps.db, actor.tenantId, 'customer'));
   let base = scopedCustomers(deps.db, actor, { deleted });
+  if (q.poolId) {
+    const access = await poolAccess(deps, actor, q.poolId);
+    if (!access?.member) throw new AppError('NOT_FOUND');
+    base = poolCustomers(deps.db, actor, q.poolId) as typeof base;
+  }
   if (filter) base = base.where(compileCondition(filter, registry, deps.dialect));
   if (q.ownerId) base = base.where('customers.owner_id', '=', q.ownerId);
   if (q.status) base = base.where('customers.status', '=', q.status);
