@@ -57,6 +57,15 @@ for (const dialect of DIALECTS) {
       expectError(await admin.post('/tokens', body), 400, 'VALIDATION_FAILED', field);
     });
 
+    it('refuses to let a token create, list or revoke tokens (a leaked token cannot mint successors)', async () => {
+      const created = (await admin.post('/tokens', { name: '集成' })).body;
+      const viaToken = bearer(created.token);
+      expectError(await viaToken.post('/tokens', { name: '后门' }), 403, 'FORBIDDEN');
+      expectError(await viaToken.get('/tokens'), 403, 'FORBIDDEN');
+      expectError(await viaToken.delete(`/tokens/${created.id}`), 403, 'FORBIDDEN');
+      expect((await tokenRow(created.id)).revoked_at).toBeNull();
+    });
+
     it('authenticates with Authorization: Bearer, without cookie or CSRF token, and records the last use', async () => {
       const { body } = await admin.post('/tokens', { name: '脚本' });
       const api = bearer(body.token);

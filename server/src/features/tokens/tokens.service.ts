@@ -23,6 +23,7 @@ function toApiToken(row: TokenRow): TApiToken {
  * secret is returned once and only its HMAC is stored.
  */
 export async function createToken(deps: AppDeps, actor: Actor, input: TCreateApiTokenRequest): Promise<TCreatedApiToken> {
+  assertSignedInPerson(actor);
   const now = deps.clock.now();
   if (input.expiresAt && new Date(input.expiresAt).getTime() <= now.getTime()) {
     throw AppError.invalid('expiresAt', 'min_value', { min: now.toISOString() });
@@ -41,11 +42,21 @@ export async function createToken(deps: AppDeps, actor: Actor, input: TCreateApi
   return { ...toApiToken(row!), token };
 }
 
+/**
+ * Tokens are managed by a person signed in to the app (or the CLI), never by another token: a leaked token must
+ * not be able to mint long-lived successors that outlive its revocation.
+ */
+function assertSignedInPerson(actor: Actor) {
+  if (actor.via === 'token') throw new AppError('FORBIDDEN');
+}
+
 export async function listOwnTokens(deps: AppDeps, actor: Actor): Promise<TApiToken[]> {
+  assertSignedInPerson(actor);
   return (await listTokens(deps.db, actor.tenantId, actor.userId)).map(toApiToken);
 }
 
 export async function revokeOwnToken(deps: AppDeps, actor: Actor, id: string): Promise<void> {
+  assertSignedInPerson(actor);
   const row = await findToken(deps.db, actor.tenantId, actor.userId, id);
   if (!row) throw new AppError('NOT_FOUND');
   if (row.revoked_at) return;

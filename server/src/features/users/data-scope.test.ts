@@ -1,4 +1,4 @@
-import type { DataScope } from '@guanxi/common/permissions';
+import { SEED_ROLES, type DataScope } from '@guanxi/common/permissions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/dialects';
 import { createDepartment, createRole, createUserWithRole, expectError, idsOf, letterEmail, roleIdOf } from '../../../test/org-fixtures';
@@ -67,7 +67,9 @@ for (const dialect of DIALECTS) {
         return res.body.id as string;
       };
       org.boss = await add('boss', depts.root, null);
-      roleId = (await createRole(admin, { name: '范围测试', dataScope: 'self', permissions: { users: ['view', 'edit'], departments: ['view'] } })).id;
+      // Rights cover the sales role's (and view sensitive data), so the caller may edit sales colleagues: only scope varies.
+      const salesRights = SEED_ROLES.find((r) => r.code === 'sales')!.permissions;
+      roleId = (await createRole(admin, { name: '范围测试', dataScope: 'self', viewSensitive: true, permissions: { ...salesRights, users: ['view', 'edit'], departments: ['view'] } })).id;
       const c = await createUserWithRole(t, admin, { roleId, departmentId: depts.sales, superiorId: org.boss, name: 'caller' });
       caller = c.client;
       org.caller = c.user.id;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/dialects';
-import { createDepartment, expectError, idsOf, letterEmail, roleIdOf } from '../../../test/org-fixtures';
+import { createDepartment, createRole, createUserWithRole, expectError, idsOf, letterEmail, roleIdOf } from '../../../test/org-fixtures';
 import { createTestApp, createUserAndLogin, PASSWORD, signup, type TestApp, type TestClient } from '../../../test/test-app';
 
 type Lang = 'zh-CN' | 'en';
@@ -233,6 +233,20 @@ for (const dialect of DIALECTS) {
         expect([row.name, row.version, Boolean(row.active)]).toEqual(['王芳芳', 2, true]);
         const cleared = await admin.patch(`/users/${created.id}`, { version: 2, mobile: '', departmentId: null });
         expect(cleared.body).toMatchObject({ mobile: null, departmentId: null, version: 3 });
+      });
+
+      it('without roles: manage, an HR-style editor cannot change stronger users or move themselves', async () => {
+        const hr = await createRole(admin, { name: '人事', dataScope: 'all', permissions: { users: ['view', 'create', 'edit'], departments: ['view'] } });
+        const editor = await createUserWithRole(t, admin, { roleId: hr.id, mobile: '13911110001' });
+        const other = await createDepartment(admin, `人事测试部${Math.random().toString(36).slice(2, 6)}`);
+        const adminUser = (await admin.get(`/users/${admin.me!.user.id}`)).body;
+        expectError(await editor.client.patch(`/users/${adminUser.id}`, { version: adminUser.version, email: letterEmail('takeover') }), 403, 'FORBIDDEN');
+        const me = (await editor.client.get(`/users/${editor.user.id}`)).body;
+        expectError(await editor.client.patch(`/users/${me.id}`, { version: me.version, departmentId: other.id }), 403, 'FORBIDDEN');
+        expect((await editor.client.patch(`/users/${me.id}`, { version: me.version, name: '人事专员' })).status).toBe(200);
+        const peer = await createUserWithRole(t, admin, { roleId: hr.id, mobile: '13911110002' });
+        expect((await editor.client.patch(`/users/${peer.user.id}`, { version: peer.user.version, name: '同事' })).status).toBe(200);
+        expect((await userRow(adminUser.id)).email).toBe(adminUser.email);
       });
 
       it("rejects another user's email (any case) and a missing user", async () => {

@@ -145,6 +145,17 @@ export async function editUser(deps: AppDeps, actor: Actor, id: string, input: T
   const current = toUser(row);
   if (current.version !== input.version) throw new AppError('VERSION_CONFLICT');
   if (input.active === false && id === actor.userId) throw AppError.unprocessable('active', 'self_deactivate');
+  if (!can(actor, 'roles', 'manage')) {
+    // Without "roles: manage", nobody edits a user stronger than they could create, nor widens their own reach
+    // by moving themselves to another department, superior or role.
+    const targetRole = await findTenantRole(deps.db, actor.tenantId, current.roleId);
+    if (!targetRole || !canAssign(actor, targetRole)) throw new AppError('FORBIDDEN');
+    const movesSelf = id === actor.userId && (
+      (input.departmentId !== undefined && input.departmentId !== current.departmentId) ||
+      (input.superiorId !== undefined && input.superiorId !== current.superiorId) ||
+      (input.roleId !== undefined && input.roleId !== current.roleId));
+    if (movesSelf) throw new AppError('FORBIDDEN');
+  }
   const email = input.email?.toLowerCase();
   if (email && email !== current.email && (await emailTaken(deps.db, email, id))) throw AppError.invalid('email', 'email_taken');
   await checkReferences(deps, actor, {
