@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFromPage, choose, chooseTreeNode, fill, formItem, login, logout, menuItem, signUpInUi, type Account } from '../fixtures/app';
-import { launchBrowser, newSession } from '../fixtures/browser';
+import { launchBrowser, newSession, screenshot } from '../fixtures/browser';
 import { startTestServer, type TestServer } from '../fixtures/server';
 
 const admin: Account = {
@@ -86,6 +86,7 @@ describe('enterprise account, organisation and permissions (中文界面)', () =
     await page.goto('/settings/roles');
     await page.getByText('你的角色没有访问此页面的权限。如需开通，请联系管理员。').waitFor();
     expect(await page.locator('.ant-result-403').count()).toBe(1);
+    await screenshot(page, 'zh-sales-forbidden');
     await page.goto('/settings/audit');
     await page.locator('.ant-result-403').waitFor();
 
@@ -100,6 +101,7 @@ describe('enterprise account, organisation and permissions (中文界面)', () =
     await page.getByRole('heading', { name: '用户', exact: true }).waitFor();
     await page.locator('.ant-table-row').first().waitFor();
     expect(await page.getByRole('button', { name: '新建用户' }).count()).toBe(0);
+    await screenshot(page, 'zh-sales-users');
     await menuItem(page, '部门').click();
     await page.locator('.ant-tree-treenode').filter({ hasText: '销售部' }).waitFor();
     expect(await page.getByRole('button', { name: '新建部门' }).count()).toBe(0);

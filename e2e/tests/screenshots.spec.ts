@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFromPage, login, menuItem, signupBody, signupViaApi, type Account } from '../fixtures/app';
+import { apiFromPage, fill, login, menuItem, signupBody, signupViaApi, type Account } from '../fixtures/app';
 import { launchBrowser, newSession, screenshot } from '../fixtures/browser';
 import { startTestServer, type TestServer } from '../fixtures/server';
 
@@ -47,7 +47,9 @@ async function seedOrganisation(page: Page): Promise<void> {
   await apiFromPage(page, 'POST', '/tokens', { name: 'ERP 订单同步' });
 }
 
-async function shootApp(page: Page, prefix: 'zh' | 'en', labels: Record<'users' | 'roles' | 'departments' | 'tokens' | 'audit' | 'salesRole' | 'newUser' | 'home', string>) {
+type Labels = Record<'users' | 'roles' | 'departments' | 'tokens' | 'audit' | 'salesRole' | 'newUser' | 'home' | 'createToken' | 'tokenName' | 'tokenSaved', string>;
+
+async function shootApp(page: Page, prefix: 'zh' | 'en', labels: Labels) {
   await menuItem(page, labels.home).click();
   await page.locator('.gx-step-icon').first().waitFor();
   await screenshot(page, `${prefix}-home`);
@@ -72,6 +74,14 @@ async function shootApp(page: Page, prefix: 'zh' | 'en', labels: Record<'users' 
   await menuItem(page, labels.tokens).click();
   await page.locator('.ant-table-row').first().waitFor();
   await screenshot(page, `${prefix}-tokens`);
+  await page.getByRole('button', { name: labels.createToken }).click();
+  await fill(page.getByRole('dialog'), labels.tokenName, prefix === 'zh' ? '官网表单对接' : 'Website forms');
+  await page.getByRole('dialog').locator('button[type="submit"]').click();
+  await page.getByTestId('token-secret').waitFor();
+  expect(await page.getByTestId('token-secret').textContent()).toMatch(/^gx_\w+_[\w-]+$/);
+  await screenshot(page, `${prefix}-token-secret`);
+  await page.getByRole('button', { name: labels.tokenSaved }).click();
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
 
   await menuItem(page, labels.audit).click();
   await page.locator('.ant-table-row').first().waitFor();
@@ -106,7 +116,7 @@ describe('screenshots for review (1440×900, e2e/screenshots/)', () => {
     await seedOrganisation(page);
     await shootApp(page, 'zh', {
       home: '开始使用', users: '用户', roles: '角色与权限', departments: '部门', tokens: 'API 令牌', audit: '审计日志',
-      salesRole: '销售', newUser: '新建用户',
+      salesRole: '销售', newUser: '新建用户', createToken: '创建令牌', tokenName: '令牌名称', tokenSaved: '我已保存',
     });
     await page.goto('/profile');
     await page.getByRole('heading', { name: '个人资料' }).waitFor();
@@ -117,7 +127,8 @@ describe('screenshots for review (1440×900, e2e/screenshots/)', () => {
     await page.getByRole('heading', { name: 'My profile' }).waitFor();
     await shootApp(page, 'en', {
       home: 'Get started', users: 'Users', roles: 'Roles & permissions', departments: 'Departments', tokens: 'API tokens',
-      audit: 'Audit log', salesRole: 'Sales', newUser: 'New user',
+      audit: 'Audit log', salesRole: 'Sales', newUser: 'New user', createToken: 'Create token', tokenName: 'Token name',
+      tokenSaved: 'I have saved it',
     });
     await page.goto('/profile');
     await screenshot(page, 'en-profile');

@@ -1,4 +1,4 @@
-import { Outlet } from 'react-router-dom';
+import { Outlet, ScrollRestoration } from 'react-router-dom';
 import { AppLayout } from '../../components/layouts/app-layout';
 import { RequireSignedIn } from '../../components/route-guards';
 import { useLogout } from '../../features/auth/api/logout';
@@ -20,6 +20,7 @@ function SignedInShell() {
       onLocaleChange={(locale) => updateProfile.mutate({ locale })}
     >
       <Outlet />
+      <ScrollRestoration />
     </AppLayout>
   );
 }

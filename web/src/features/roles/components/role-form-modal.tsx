@@ -1,7 +1,7 @@
 import { DATA_SCOPES } from '@guanxi/common/permissions';
 import { ZCreateRoleRequest, ZUpdateRoleRequest, type TCreateRoleRequest, type TRole, type TUpdateRoleRequest } from '@guanxi/common/roles';
 import { Button, Flex, Form, Input, Modal, Select } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changedFields, useSchemaForm } from '../../../lib/form';
 import { currentLocale } from '../../../lib/i18n';
@@ -31,7 +31,7 @@ function RoleForm({ role, roles, onClose, onSaved }: Omit<RoleFormModalProps, 'o
         : { dataScope: 'self' as const },
     [role, locale],
   );
-  const { formProps, submitting } = useSchemaForm({
+  const { form, formProps, submitting } = useSchemaForm({
     schema: role ? ZUpdateRoleRequest : ZCreateRoleRequest,
     prepare: ({ copyFrom, ...values }) => {
       if (role) return { version: role.version, ...changedFields(values, original) };
@@ -46,6 +46,9 @@ function RoleForm({ role, roles, onClose, onSaved }: Omit<RoleFormModalProps, 'o
       onSaved(saved);
     },
   });
+
+  // After a version conflict the list reloads and the role arrives with its new version and values.
+  useEffect(() => form.setFieldsValue(original), [form, original]);
 
   return (
     <Form {...formProps} name="role-info" layout="vertical" initialValues={original}>

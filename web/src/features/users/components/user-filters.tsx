@@ -23,25 +23,29 @@ export function UserFilters({ value, onChange, departmentTree, roleOptions }: Us
         style={{ width: 240 }}
         aria-label={t('common.search')}
       />
-      <TreeSelect
-        allowClear
-        treeDefaultExpandAll
-        treeData={departmentTree}
-        value={value.departmentId}
-        onChange={(departmentId?: string) => onChange({ ...value, departmentId })}
-        placeholder={t('users.allDepartments')}
-        style={{ width: 200 }}
-        aria-label={t('users.department')}
-      />
-      <Select
-        allowClear
-        options={roleOptions}
-        value={value.roleId}
-        onChange={(roleId?: string) => onChange({ ...value, roleId })}
-        placeholder={t('users.allRoles')}
-        style={{ width: 160 }}
-        aria-label={t('users.role')}
-      />
+      {departmentTree?.length ? (
+        <TreeSelect
+          allowClear
+          treeDefaultExpandAll
+          treeData={departmentTree}
+          value={value.departmentId}
+          onChange={(departmentId?: string) => onChange({ ...value, departmentId })}
+          placeholder={t('users.allDepartments')}
+          style={{ width: 200 }}
+          aria-label={t('users.department')}
+        />
+      ) : null}
+      {roleOptions.length ? (
+        <Select
+          allowClear
+          options={roleOptions}
+          value={value.roleId}
+          onChange={(roleId?: string) => onChange({ ...value, roleId })}
+          placeholder={t('users.allRoles')}
+          style={{ width: 160 }}
+          aria-label={t('users.role')}
+        />
+      ) : null}
       <Select
         allowClear
         value={value.active}

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/query-error';
 import { useSignedInMe } from '../../../lib/auth';
 import { useFormatDate } from '../../../lib/format';
+import { currentLocale } from '../../../lib/i18n';
+import { roleDisplayName } from '../../../lib/role-name';
 import { useUsers, type UsersQuery } from '../api/get-users';
 import { ResetPasswordModal } from './reset-password-modal';
 import { UserActions } from './user-actions';
@@ -36,9 +38,9 @@ export function UsersList({ departmentTree, departmentNames, roleOptions, onEdit
       title: t('users.name'),
       dataIndex: 'name',
       sorter: true,
-      width: 170,
+      width: 160,
       render: (_, u) => (
-        <Flex align="center" gap={8}>
+        <Flex align="center" gap={8} style={{ whiteSpace: 'nowrap' }}>
           <Avatar size="small" style={{ background: u.active ? '#1677ff' : '#bfbfbf', flex: 'none' }}>
             {u.name.slice(0, 1).toUpperCase()}
           </Avatar>
@@ -50,6 +52,7 @@ export function UsersList({ departmentTree, departmentNames, roleOptions, onEdit
     {
       title: t('users.contact'),
       key: 'contact',
+      width: 220,
       ellipsis: true,
       render: (_, u) => (
         <Flex vertical>
@@ -63,15 +66,24 @@ export function UsersList({ departmentTree, departmentNames, roleOptions, onEdit
     {
       title: t('users.department'),
       dataIndex: 'departmentId',
-      width: 160,
+      width: 140,
       ellipsis: true,
       render: (id: string | null) => (id ? departmentNames.get(id) ?? '—' : <Typography.Text type="secondary">{t('users.noDepartment')}</Typography.Text>),
     },
-    { title: t('users.role'), dataIndex: 'roleId', width: 160, render: (id: string) => <Tag>{roleNames.get(id) ?? '—'}</Tag> },
+    {
+      title: t('users.role'),
+      dataIndex: 'roleId',
+      width: 150,
+      render: (id: string) => {
+        // Roles without "roles: view" cannot list roles, but always know their own.
+        const name = roleNames.get(id) ?? (id === me.role.id ? roleDisplayName(me.role, currentLocale()) : null);
+        return name ? <Tag>{name}</Tag> : '—';
+      },
+    },
     {
       title: t('users.status'),
       dataIndex: 'active',
-      width: 110,
+      width: 120,
       render: (active: boolean) => <Badge status={active ? 'success' : 'default'} text={active ? t('users.active') : t('users.inactive')} />,
     },
     {
@@ -84,7 +96,7 @@ export function UsersList({ departmentTree, departmentNames, roleOptions, onEdit
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 125,
+      width: 150,
       render: (_, u) => (
         <UserActions user={u} isSelf={u.id === me.user.id} onEdit={() => onEdit(u.id)} onResetPassword={() => setResetting(u)} />
       ),
@@ -137,7 +149,7 @@ export function UsersList({ departmentTree, departmentNames, roleOptions, onEdit
           pageSizeOptions: [20, 50, 100],
           showTotal: (total) => t('common.total', { count: total }),
         }}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1080 }}
       />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </Card>
