@@ -21,8 +21,11 @@ import { dictionariesRoutes } from './features/dictionaries/dictionaries.routes'
 import { fieldsRoutes } from './features/fields/fields.routes';
 import { tagsRoutes } from './features/tags/tags.routes';
 import { poolsRoutes } from './features/pools/pools.routes';
+import { notificationsRoutes } from './features/notifications/notifications.routes';
+import { settingsRoutes } from './features/settings/settings.routes';
 import { regionsRoutes } from './features/system/regions.routes';
 import { systemRoutes } from './features/system/system.routes';
+import { ATTACHMENT_UPLOAD_PATH, attachmentsRoutes } from './features/attachments/attachments.routes';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_WEB_DIST = resolve(here, '../../web/dist');
@@ -59,7 +62,9 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: 'same-origin',
     }),
   );
-  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024 }));
+  const apiBodyLimit = bodyLimit({ maxSize: 1024 * 1024 });
+  // Uploads carry their own, larger limit on their route (attachments.routes.ts).
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && ATTACHMENT_UPLOAD_PATH.test(c.req.path) ? next() : apiBodyLimit(c, next)));
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -93,8 +98,11 @@ export function createApp(deps: AppDeps) {
   api.route('/', tagsRoutes());
   api.route('/', customersRoutes());
   api.route('/', poolsRoutes());
+  api.route('/', notificationsRoutes());
+  api.route('/', settingsRoutes());
   api.route('/', contactsRoutes());
   api.route('/', regionsRoutes());
+  api.route('/', attachmentsRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'gx_session' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

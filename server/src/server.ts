@@ -9,6 +9,7 @@ import { createLogger } from './lib/logger';
 import { loadOrCreateSecret } from './lib/secret';
 import { createScheduler } from './lib/scheduler';
 import { runPoolSweep } from './features/pools/pool-sweep';
+import { runCompletenessRecompute } from './features/settings/settings.service';
 
 export type RunningServer = { url: string; port: number; close(): Promise<void> };
 
@@ -23,6 +24,8 @@ export async function startServer(config: Config, options: { clock?: Clock } = {
   const app = createApp({ db: handle.db, dialect: handle.dialect, config, clock, logger, secret });
   const scheduler = createScheduler({ db: handle.db, dialect: handle.dialect, clock, logger }, [
     { name: 'pool-sweep', everyMs: config.POOL_SWEEP_MINUTES * 60_000, run: (now) => runPoolSweep({ db: handle.db, dialect: handle.dialect, clock }, now) },
+    // Resumes a completeness recompute that a restart interrupted.
+    { name: 'completeness-recompute', everyMs: 5 * 60_000, run: () => runCompletenessRecompute({ db: handle.db, dialect: handle.dialect, clock, logger }) },
   ]);
   if (config.JOBS === 'on') scheduler.start();
 

@@ -55,3 +55,25 @@ export async function missingFields(db: Db, tenantId: string, id: string): Promi
   const s = await snapshot(db, tenantId, id);
   return s ? scoreOf(s, await completenessWeights(db, tenantId)).missing : [];
 }
+
+/**
+ * Recomputes the completeness score of up to `limit` customers after `afterId` (in id order) in one transaction;
+ * returns the last id done, or null when there are no more. Batches make a tenant-wide recompute resumable.
+ */
+export async function recomputeCompletenessBatch(db: Db, tenantId: string, afterId: string | null, limit = 1000): Promise<string | null> {
+  const weights = await completenessWeights(db, tenantId);
+  return db.transaction().execute(async (trx) => {
+    let q = trx.selectFrom('customers').selectAll().where('tenant_id', '=', tenantId).orderBy('id').limit(limit);
+    if (afterId) q = q.where('id', '>', afterId);
+    const rows = await q.execute();
+    if (rows.length === 0) return null;
+    const ids = rows.map((r) => r.id);
+    const [contacts, tags] = await Promise.all([contactsOf(trx, tenantId, ids), tagsOf(trx, tenantId, ids)]);
+    for (const c of rows) {
+      const own = contacts.filter((x) => x.customer_id === c.id);
+      const score = scoreOf({ c, contacts: own, tags: tags.get(c.id) ?? [] }, weights).score;
+      if (score !== c.completeness) await trx.updateTable('customers').set({ completeness: score }).where('id', '=', c.id).execute();
+    }
+    return rows.length < limit ? null : ids[ids.length - 1]!;
+  });
+}

@@ -21,7 +21,7 @@ import { daysLeft, defaultPool, poolAccess, poolDeadline } from '../pools/pools.
 import { applyCustomerTags } from '../tags/tags.service';
 import { findUserRef } from '../users/users.service';
 import { contactColumns, customerColumns, type InputContext } from './customer-input';
-import { refreshDerived } from './customer-derived';
+import { completenessWeights, recomputeCompletenessBatch, refreshDerived } from './customer-derived';
 import { CUSTOMER_SORTS, customerRegistry } from './customer-filters';
 import { normalizeCompanyName, searchPattern } from './customer-text';
 import { findDuplicates } from './duplicates';
@@ -254,4 +254,14 @@ export async function contactInput(
 /** Recomputes a customer's keyword text and completeness after its contacts changed (caller's transaction). */
 export function refreshCustomerDerived(db: AppDeps['db'], tenantId: string, customerId: string): Promise<void> {
   return refreshDerived(db, tenantId, customerId);
+}
+
+/** The tenant's completeness weights (for the settings feature). */
+export function completenessWeightsOf(db: AppDeps['db'], tenantId: string) {
+  return completenessWeights(db, tenantId);
+}
+
+/** One resumable batch of a tenant-wide completeness recompute (for the settings feature's job). */
+export function recomputeCompletenessStep(db: AppDeps['db'], tenantId: string, afterId: string | null) {
+  return recomputeCompletenessBatch(db, tenantId, afterId);
 }
