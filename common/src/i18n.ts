@@ -67,6 +67,7 @@ const FIELDS: Record<Locale, Catalogue> = {
     landline: '固定电话', role: '联系人角色', preferredChannel: '偏好沟通方式', notes: '备注', customerId: '客户', isPrimary: '主联系人',
     labelZh: '中文名称', labelEn: '英文名称', key: '字段标识', options: '选项', required: '必填', group: '标签分组', color: '颜色',
     ids: '所选记录', action: '操作', reason: '原因', weights: '权重',
+    file: '文件',
     'contact.name': '联系人姓名', 'contact.title': '联系人职位', 'contact.email': '联系人邮箱', 'contact.mobile': '联系人手机号',
   },
   en: {
@@ -83,6 +84,7 @@ const FIELDS: Record<Locale, Catalogue> = {
     landline: 'Landline', role: 'Contact role', preferredChannel: 'Preferred channel', notes: 'Notes', customerId: 'Customer', isPrimary: 'Primary contact',
     labelZh: 'Chinese label', labelEn: 'English label', key: 'Field key', options: 'Options', required: 'Required', group: 'Tag group', color: 'Colour',
     ids: 'Selected records', action: 'Action', reason: 'Reason', weights: 'Weights',
+    file: 'File',
     'contact.name': 'Contact name', 'contact.title': 'Contact position', 'contact.email': 'Contact email', 'contact.mobile': 'Contact mobile',
   },
 };
@@ -131,6 +133,9 @@ const RULES: Record<Locale, Catalogue> = {
     cooldown: '该客户刚从您名下退回公海，{days} 天后才能再次领取',
     not_in_pool: '该客户不在公海中',
     not_member: '您不是该公海的成员',
+    file_type: '{field}的类型不受支持，仅允许：{allowed}',
+    file_too_large: '{field}不能超过 {max}',
+    file_empty: '{field}不能是空文件',
   },
   en: {
     required: '{field} is required',
@@ -174,6 +179,9 @@ const RULES: Record<Locale, Catalogue> = {
     cooldown: 'This customer just returned to the pool from you; you can claim it again in {days} days',
     not_in_pool: 'This customer is not in the pool',
     not_member: 'You are not a member of this pool',
+    file_type: '{field} must be one of these types: {allowed}',
+    file_too_large: '{field} must not be larger than {max}',
+    file_empty: '{field} is an empty file',
   },
 };
 

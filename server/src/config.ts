@@ -20,6 +20,9 @@ const ZConfig = z.object({
   /** `off` stops this process from running scheduled jobs (another process on the same database runs them). */
   JOBS: z.enum(['on', 'off']).default('on'),
   POOL_SWEEP_MINUTES: z.coerce.number().positive().default(60),
+  /** Attachment files live under `<dir>/<tenant>/<id>` (docs/decisions/011-attachments-on-local-disk.md). */
+  ATTACHMENTS_DIR: z.string().min(1).default('./data/attachments'),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),
 });

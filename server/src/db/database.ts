@@ -287,6 +287,21 @@ export type JobRunsTable = {
   result: Json | null;
 };
 
+export type AttachmentsTable = {
+  id: string;
+  tenant_id: string;
+  entity: string;
+  entity_id: string;
+  file_name: string;
+  mime_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+  deleted_at: Timestamp | null;
+};
+
 export type Database = {
   app_settings: AppSettingsTable;
   tenants: TenantsTable;
@@ -312,6 +327,7 @@ export type Database = {
   pool_members: PoolMembersTable;
   pool_claims: PoolClaimsTable;
   job_runs: JobRunsTable;
+  attachments: AttachmentsTable;
 };
 
 export type Db = Kysely<Database>;
