@@ -1,10 +1,12 @@
 import { Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { useDocumentTitle } from '../lib/use-document-title';
 
-type PageHeaderProps = { title: ReactNode; description?: ReactNode; extra?: ReactNode };
+type PageHeaderProps = { title: string; description?: ReactNode; extra?: ReactNode };
 
 /** The same title block on every page: title, one line of explanation, actions on the right. */
 export function PageHeader({ title, description, extra }: PageHeaderProps) {
+  useDocumentTitle(title);
   return (
     <Flex className="gx-page-header" justify="space-between" align="flex-start" gap={16} wrap>
       <div>

@@ -33,7 +33,6 @@ export function currentLocale(): Locale {
 
 function applyToDocument(locale: Locale) {
   document.documentElement.lang = locale;
-  document.title = i18next.t('app.documentTitle');
 }
 
 /** Switches the UI language; `remember` stores it as the user's explicit choice on this browser. */

@@ -2,6 +2,7 @@ import { CheckCircleFilled } from '@ant-design/icons';
 import { Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { LanguageSwitch } from '../language-switch';
 import { BrandLogo } from './brand-logo';
 
@@ -11,6 +12,7 @@ type AuthLayoutProps = { title: string; subtitle: string; footer: ReactNode; chi
 export function AuthLayout({ title, subtitle, footer, children, wide = false }: AuthLayoutProps) {
   const { t } = useTranslation();
   const pitches = [t('app.pitch1'), t('app.pitch2'), t('app.pitch3')];
+  useDocumentTitle(title);
   return (
     <div className="gx-auth">
       <aside className="gx-auth-brand">

@@ -9,6 +9,7 @@ import { useSignedInMe } from '../../../lib/auth';
 import { useCan } from '../../../lib/authorization';
 import { currentLocale } from '../../../lib/i18n';
 import { roleDisplayName } from '../../../lib/role-name';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 type Step = { key: string; icon: ReactNode; title: string; text: string; href: string; needs?: [Module, Action] };
 
@@ -18,6 +19,7 @@ export function Welcome() {
   const me = useSignedInMe();
   const can = useCan();
   const role = roleDisplayName(me.role, currentLocale());
+  useDocumentTitle(t('nav.home'));
 
   const steps: Step[] = [
     { key: 'departments', icon: <ApartmentOutlined />, title: t('home.stepDepartments'), text: t('home.stepDepartmentsText'), href: paths.settings.departments.getHref(), needs: ['departments', 'create'] },
