@@ -26,6 +26,7 @@ import { settingsRoutes } from './features/settings/settings.routes';
 import { regionsRoutes } from './features/system/regions.routes';
 import { systemRoutes } from './features/system/system.routes';
 import { ATTACHMENT_UPLOAD_PATH, attachmentsRoutes } from './features/attachments/attachments.routes';
+import { viewsRoutes } from './features/views/views.routes';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_WEB_DIST = resolve(here, '../../web/dist');
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', contactsRoutes());
   api.route('/', regionsRoutes());
   api.route('/', attachmentsRoutes());
+  api.route('/', viewsRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'gx_session' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

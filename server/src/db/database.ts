@@ -302,6 +302,19 @@ export type AttachmentsTable = {
   deleted_at: Timestamp | null;
 };
 
+export type SavedViewsTable = {
+  id: string;
+  tenant_id: string;
+  owner_id: string;
+  entity: string;
+  name: string;
+  shared: Bool;
+  config: Json;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
 export type Database = {
   app_settings: AppSettingsTable;
   tenants: TenantsTable;
@@ -328,6 +341,7 @@ export type Database = {
   pool_claims: PoolClaimsTable;
   job_runs: JobRunsTable;
   attachments: AttachmentsTable;
+  saved_views: SavedViewsTable;
 };
 
 export type Db = Kysely<Database>;

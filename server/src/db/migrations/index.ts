@@ -25,6 +25,7 @@ import * as m1611 from './2026-11-23T1611-create-pools';
 import * as m1612 from './2026-11-23T1612-add-customer-pool-columns';
 import * as m1613 from './2026-11-23T1613-create-job-runs';
 import * as m1700 from './2026-11-23T1700-create-attachments';
+import * as m1701 from './2026-11-23T1701-create-saved-views';
 
 export type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -58,4 +59,5 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '2026-11-23T1612-add-customer-pool-columns': m1612,
   '2026-11-23T1613-create-job-runs': m1613,
   '2026-11-23T1700-create-attachments': m1700,
+  '2026-11-23T1701-create-saved-views': m1701,
 };
