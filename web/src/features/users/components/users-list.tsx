@@ -56,7 +56,7 @@ export function UsersList({ departmentTree, departmentNames, roleOptions, onEdit
       ellipsis: true,
       render: (_, u) => (
         <Flex vertical>
-          <Typography.Text ellipsis>{u.email}</Typography.Text>
+          <Typography.Text ellipsis={{ tooltip: u.email }}>{u.email}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
             {u.mobile ?? '—'}
           </Typography.Text>
@@ -66,7 +66,7 @@ export function UsersList({ departmentTree, departmentNames, roleOptions, onEdit
     {
       title: t('users.department'),
       dataIndex: 'departmentId',
-      width: 140,
+      width: 130,
       ellipsis: true,
       render: (id: string | null) => (id ? departmentNames.get(id) ?? '—' : <Typography.Text type="secondary">{t('users.noDepartment')}</Typography.Text>),
     },
@@ -83,7 +83,7 @@ export function UsersList({ departmentTree, departmentNames, roleOptions, onEdit
     {
       title: t('users.status'),
       dataIndex: 'active',
-      width: 120,
+      width: 130,
       render: (active: boolean) => <Badge status={active ? 'success' : 'default'} text={active ? t('users.active') : t('users.inactive')} />,
     },
     {
@@ -149,7 +149,7 @@ export function UsersList({ departmentTree, departmentNames, roleOptions, onEdit
           pageSizeOptions: [20, 50, 100],
           showTotal: (total) => t('common.total', { count: total }),
         }}
-        scroll={{ x: 1080 }}
+        scroll={{ x: 1090 }}
       />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </Card>
