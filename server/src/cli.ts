@@ -17,13 +17,15 @@ Commands:
       [--role admin|sales|service|marketing|manager] [--department NAME]
   token create                  Create an API token for a user and print it once
       --user EMAIL --name NAME [--expires ISO-DATE]
+  seed --demo                   Fill a new (or --org) enterprise account with realistic Chinese demo data
+      [--customers N (1000)] [--org ID-OR-EMAIL] [--seed NUMBER]
 
 Settings come from the environment (and .env): DATABASE_URL, PORT, HOST, GUANXI_SECRET, …
 Run any command with --help for its options.`;
 
 const STRING_OPTIONS = [
   'name', 'industry', 'staff-size', 'admin-name', 'admin-email', 'admin-password', 'admin-mobile', 'org', 'email',
-  'password', 'mobile', 'role', 'department', 'user', 'expires', 'db', 'customers', 'out', 'type', 'mapping',
+  'password', 'mobile', 'role', 'department', 'user', 'expires', 'db', 'customers', 'out', 'type', 'mapping', 'seed',
 ] as const;
 const OPTIONS = {
   ...Object.fromEntries(STRING_OPTIONS.map((o) => [o, { type: 'string' as const }])),

@@ -17,6 +17,7 @@ import { startServer } from '../server';
 import { createTenant } from '../features/tenants/tenants.service';
 import { createToken } from '../features/tokens/tokens.service';
 import { createUser } from '../features/users/users.service';
+import { runSeedCommand } from './seed-command';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -30,6 +31,11 @@ const COMMAND_HELP: Record<string, string> = {
     'npx guanxi user create --org ORG-ID-OR-MEMBER-EMAIL --name NAME --email EMAIL --password PASSWORD --mobile MOBILE\n' +
     '  [--role admin|sales|service|marketing|manager] [--department NAME]',
   'token create': 'npx guanxi token create --user EMAIL --name NAME [--expires 2027-01-01T00:00:00Z]\n  Prints the token once.',
+  seed:
+    'npx guanxi seed --demo [--customers N] [--org ORG-ID-OR-MEMBER-EMAIL] [--seed NUMBER]\n' +
+    '  Creates an enterprise account with demo data (or fills --org): 8 departments, 50 users, ~30 tags and N customers\n' +
+    '  (default 1000) with 1-2 contacts each. Prints the logins; every demo user has the same printed password.\n' +
+    '  The account ends up with at least N customers: a rerun on it continues an interrupted run.',
 };
 
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -151,6 +157,10 @@ export async function runCommand(positionals: string[], values: Values, config: 
         const token = await createToken(deps, actor, input);
         process.stdout.write(`${token.token}\n`);
       });
+      return 0;
+    }
+    case 'seed': {
+      await withDeps(config, (deps) => runSeedCommand(deps, values));
       return 0;
     }
   }

@@ -17,6 +17,15 @@ export type DbHandle = {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
+// The better-sqlite3 connection behind each SQLite Kysely instance, for bulk loaders that must bypass the query
+// builder (demo data: a million rows through prepared statements). Weak, so a destroyed instance is not kept alive.
+const SQLITE_HANDLES = new WeakMap<Kysely<Database>, SQLite.Database>();
+
+/** The better-sqlite3 connection of a database opened by createDb on SQLite (undefined on PostgreSQL). */
+export function sqliteHandleOf(db: Kysely<Database>): SQLite.Database | undefined {
+  return SQLITE_HANDLES.get(db);
+}
+
 export function dialectOf(url: string): DialectName {
   if (url.startsWith('sqlite:')) return 'sqlite';
   if (/^postgres(ql)?:\/\//.test(url)) return 'postgres';
@@ -39,5 +48,6 @@ export function createDb(url: string, options: { poolSize?: number } = {}): DbHa
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  SQLITE_HANDLES.set(db, sqlite);
   return { db, dialect, destroy: () => db.destroy() };
 }

@@ -1,0 +1,41 @@
+import type { AppDeps } from '../lib/http';
+import { DEMO_COMPANY, seedDemo, type SeedProgress } from '../features/demo/demo-seed.service';
+
+type Values = Record<string, string | boolean | undefined>;
+
+const whole = (v: string | boolean | undefined, name: string, fallback?: number): number | undefined => {
+  if (v === undefined) return fallback;
+  if (typeof v !== 'string' || !/^\d+$/.test(v.replace(/[_,]/g, ''))) throw new Error(`--${name} must be a whole number`);
+  return Number(v.replace(/[_,]/g, ''));
+};
+
+/** Progress on stderr at most every two seconds (stdout stays the summary a script can read). */
+function progressPrinter() {
+  let last = 0;
+  return (p: SeedProgress) => {
+    const now = Date.now();
+    if (now - last < 2000 && p.done < p.total) return;
+    last = now;
+    const rate = Math.round(p.done / Math.max(0.001, p.elapsedMs / 1000));
+    process.stderr.write(`  ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')} customers (${rate.toLocaleString('en')}/s)\n`);
+  };
+}
+
+/** `npx guanxi seed --demo [--customers N] [--org ID-OR-EMAIL] [--seed NUMBER]` */
+export async function runSeedCommand(deps: AppDeps, values: Values): Promise<void> {
+  if (!values.demo) throw new Error('seed needs --demo (the only kind of seed data there is)');
+  const customers = whole(values.customers, 'customers', 1000)!;
+  const org = typeof values.org === 'string' ? values.org : undefined;
+  const r = await seedDemo(deps, { customers, orgId: org, seed: whole(values.seed, 'seed'), onProgress: progressPrinter() });
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  if (r.admin) {
+    out(`created demo enterprise account ${r.tenantId} (${DEMO_COMPANY})`);
+    out(`admin login: ${r.admin.email} / ${r.admin.password}`);
+  } else {
+    out(`filled enterprise account ${r.tenantId}`);
+  }
+  if (r.logins.length) out(`demo staff (password ${r.password}): ${r.logins.map((l) => `${l.role} ${l.name} <${l.email}>`).join(', ')}`);
+  const seconds = r.elapsedMs / 1000;
+  const rate = r.customersAdded ? `, ${Math.round(r.customersAdded / seconds).toLocaleString('en')} customers/s` : '';
+  out(`added ${r.customersAdded.toLocaleString('en')} customers in ${seconds.toFixed(1)} s${rate}; the account has ${(r.customersBefore + r.customersAdded).toLocaleString('en')}`);
+}

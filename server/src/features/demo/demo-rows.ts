@@ -1,0 +1,72 @@
+import { generateDemoCustomer } from './demo-customers';
+import { createdAtOf, shanghaiDay, type DemoPlan } from './demo-plan';
+
+/**
+ * Rows of one batch as arrays in a fixed column order: cheap to pass between threads and to bind to a prepared
+ * statement (SQLite) or to transpose into unnest() arrays (PostgreSQL). Constant columns (custom = {}, version 1,
+ * no deletion) are written by the SQL itself.
+ */
+export const CUSTOMER_COLUMNS = [
+  'id', 'tenant_id', 'number', 'name', 'name_norm', 'type', 'industry', 'industry_note', 'source', 'size', 'province', 'city',
+  'district', 'street', 'owner_id', 'status', 'requirement', 'product_preference', 'communication_preference', 'value_tier',
+  'risk_level', 'first_contact_at', 'last_follow_up_at', 'won_at', 'purchase_frequency', 'avg_order_value', 'gender', 'birthday',
+  'staff_count', 'annual_revenue', 'completeness', 'search_text', 'created_by', 'created_at', 'updated_at',
+] as const;
+export const CONTACT_COLUMNS = [
+  'id', 'tenant_id', 'customer_id', 'name', 'title', 'mobile', 'landline', 'email', 'role', 'preferred_channel', 'notes',
+  'is_primary', 'birthday', 'created_at', 'updated_at',
+] as const;
+export const CUSTOMER_TAG_COLUMNS = ['tenant_id', 'customer_id', 'tag_id', 'created_at'] as const;
+export const EVENT_COLUMNS = ['id', 'tenant_id', 'customer_id', 'type', 'actor_id', 'actor_name', 'data', 'occurred_at'] as const;
+
+export type Row = unknown[];
+export type DemoBatch = { customers: Row[]; contacts: Row[]; customerTags: Row[]; events: Row[] };
+
+/** Customers per creation day (YYYYMMDD) for indexes [start, end), in index order (days come in order: time is monotone). */
+export function dayCounts(plan: DemoPlan, start: number, end: number): Array<[day: string, count: number]> {
+  const out: Array<[string, number]> = [];
+  for (let i = start; i < end; i++) {
+    const day = shanghaiDay(createdAtOf(plan, i));
+    const last = out[out.length - 1];
+    if (last && last[0] === day) last[1]++;
+    else out.push([day, 1]);
+  }
+  return out;
+}
+
+/**
+ * Customer numbers for a batch, given for each day the sequence value after reserving the day's count: the day's
+ * customers get the `count` numbers up to it, in index (= creation time) order.
+ */
+export function numbersFor(days: Array<[day: string, count: number]>, reservedUpTo: number[]): string[] {
+  const numbers: string[] = [];
+  days.forEach(([day, count], d) => {
+    const last = reservedUpTo[d]!;
+    if (last > 9999) throw new Error(`more than 9999 customers on ${day}: customer numbers have four digits per day`);
+    for (let seq = last - count + 1; seq <= last; seq++) numbers.push(`CUST${day}${String(seq).padStart(4, '0')}`);
+  });
+  return numbers;
+}
+
+/** Generates customers start … start + numbers.length − 1 with their contacts, tag links and 'created' timeline event. */
+export function demoBatch(plan: DemoPlan, start: number, numbers: readonly string[]): DemoBatch {
+  const batch: DemoBatch = { customers: [], contacts: [], customerTags: [], events: [] };
+  for (let k = 0; k < numbers.length; k++) {
+    const r = generateDemoCustomer(plan, start + k, numbers[k]!);
+    const c = r.customer;
+    batch.customers.push(CUSTOMER_COLUMNS.map((col) => c[col]));
+    for (const ct of r.contacts) {
+      batch.contacts.push([
+        ct.id, c.tenant_id, c.id, ct.name, ct.title, ct.mobile, ct.landline, ct.email, ct.role, ct.preferred_channel, ct.notes,
+        ct.is_primary, ct.birthday, ct.created_at, ct.created_at,
+      ]);
+    }
+    for (const tagId of r.tagIds) batch.customerTags.push([c.tenant_id, c.id, tagId, c.created_at]);
+    // The same event createCustomer appends, with the owner as the one who entered the customer.
+    batch.events.push([
+      plan.newId(Date.parse(c.created_at)), c.tenant_id, c.id, 'created', c.owner_id, r.ownerName,
+      JSON.stringify({ number: c.number, name: c.name }), c.created_at,
+    ]);
+  }
+  return batch;
+}
