@@ -67,7 +67,7 @@ const FIELDS: Record<Locale, Catalogue> = {
     landline: '固定电话', role: '联系人角色', preferredChannel: '偏好沟通方式', notes: '备注', customerId: '客户', isPrimary: '主联系人',
     labelZh: '中文名称', labelEn: '英文名称', key: '字段标识', options: '选项', required: '必填', group: '标签分组', color: '颜色',
     ids: '所选记录', action: '操作', reason: '原因', weights: '权重',
-    file: '文件', columns: '显示列', shared: '共享', entity: '对象类型',
+    file: '文件', sourceId: '被合并的客户', columns: '显示列', shared: '共享', entity: '对象类型',
     'contact.name': '联系人姓名', 'contact.title': '联系人职位', 'contact.email': '联系人邮箱', 'contact.mobile': '联系人手机号',
   },
   en: {
@@ -84,7 +84,7 @@ const FIELDS: Record<Locale, Catalogue> = {
     landline: 'Landline', role: 'Contact role', preferredChannel: 'Preferred channel', notes: 'Notes', customerId: 'Customer', isPrimary: 'Primary contact',
     labelZh: 'Chinese label', labelEn: 'English label', key: 'Field key', options: 'Options', required: 'Required', group: 'Tag group', color: 'Colour',
     ids: 'Selected records', action: 'Action', reason: 'Reason', weights: 'Weights',
-    file: 'File', columns: 'Columns', shared: 'Shared', entity: 'Record type',
+    file: 'File', sourceId: 'Customer to merge', columns: 'Columns', shared: 'Shared', entity: 'Record type',
     'contact.name': 'Contact name', 'contact.title': 'Contact position', 'contact.email': 'Contact email', 'contact.mobile': 'Contact mobile',
   },
 };
@@ -137,6 +137,7 @@ const RULES: Record<Locale, Catalogue> = {
     file_too_large: '{field}不能超过 {max}',
     file_empty: '{field}不能是空文件',
     unknown_column: '列 {name} 不存在或不可显示',
+    same_record: '{field}不能是当前客户本身',
   },
   en: {
     required: '{field} is required',
@@ -184,6 +185,7 @@ const RULES: Record<Locale, Catalogue> = {
     file_too_large: '{field} must not be larger than {max}',
     file_empty: '{field} is an empty file',
     unknown_column: 'The column {name} does not exist or cannot be shown',
+    same_record: '{field} cannot be the customer itself',
   },
 };
 

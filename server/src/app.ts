@@ -27,6 +27,7 @@ import { regionsRoutes } from './features/system/regions.routes';
 import { systemRoutes } from './features/system/system.routes';
 import { ATTACHMENT_UPLOAD_PATH, attachmentsRoutes } from './features/attachments/attachments.routes';
 import { viewsRoutes } from './features/views/views.routes';
+import { customersMergeRoutes } from './features/customers/customers-merge.routes';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_WEB_DIST = resolve(here, '../../web/dist');
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', regionsRoutes());
   api.route('/', attachmentsRoutes());
   api.route('/', viewsRoutes());
+  api.route('/', customersMergeRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'gx_session' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
