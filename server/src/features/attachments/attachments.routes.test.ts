@@ -69,6 +69,7 @@ for (const dialect of DIALECTS) {
       expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF);
       expect(res.headers.get('content-type')).toBe('application/pdf');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('cache-control')).toBe('no-store');
       expect(res.headers.get('content-disposition')).toBe(
         `attachment; filename="_____2026 ____.pdf"; filename*=UTF-8''${encodeURIComponent('招标文件（2026 第一期）')}.pdf`,
       );
