@@ -36,6 +36,7 @@ function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
     if (err.status === 413) return new AppError('PAYLOAD_TOO_LARGE');
+    if (err.status === 415) return new AppError('VALIDATION_FAILED', [{ field: 'body', rule: 'content_type' }]);
     if (err.status === 400) return new AppError('VALIDATION_FAILED', [{ field: 'body', rule: 'format' }]);
   }
   return null;

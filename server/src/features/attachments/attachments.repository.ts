@@ -49,3 +49,11 @@ export async function reassign(db: Db, tenantId: string, entity: string, fromId:
     .executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
+
+/** Deletes every attachment row of a record (purge); returns their storage keys so the files can go too. */
+export async function deleteRecordAttachments(db: Db, tenantId: string, entity: string, entityId: string): Promise<string[]> {
+  const rows = await db.selectFrom('attachments').select('storage_key')
+    .where('tenant_id', '=', tenantId).where('entity', '=', entity).where('entity_id', '=', entityId).execute();
+  await db.deleteFrom('attachments').where('tenant_id', '=', tenantId).where('entity', '=', entity).where('entity_id', '=', entityId).execute();
+  return rows.map((r) => r.storage_key);
+}

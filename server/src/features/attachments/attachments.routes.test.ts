@@ -54,6 +54,17 @@ for (const dialect of DIALECTS) {
       rmSync(dir, { recursive: true, force: true });
     });
 
+    it('purging a customer from the recycle bin erases its attachment rows and files', async () => {
+      const c = (await admin.post('/customers', customer())).body;
+      const up = await upload(t, admin, c.id, { name: PDF_NAME, type: 'application/pdf', bytes: PDF });
+      expect(up.status).toBe(201);
+      const filesBefore = filesUnder(dir).length;
+      await admin.delete(`/customers/${c.id}`);
+      expect((await admin.post(`/customers/${c.id}/purge`)).status).toBe(200);
+      expect(await t.deps.db.selectFrom('attachments').select('id').where('id', '=', up.body.id).executeTakeFirst()).toBeUndefined();
+      expect(filesUnder(dir).length).toBe(filesBefore - 1);
+    });
+
     it('uploads a Chinese-named PDF, lists it, downloads the same bytes with an RFC 5987 name, and deletes it', async () => {
       const c = (await admin.post('/customers', customer())).body;
       const up = await upload(t, admin, c.id, { name: PDF_NAME, type: 'application/pdf', bytes: PDF });

@@ -12,7 +12,7 @@ import { storageFor } from '../../lib/storage';
 import { appendTimeline } from '../../lib/timeline';
 import { customerInScope } from '../customers/customers.service';
 import { signatureMatches } from './file-signatures';
-import { findAttachment, insertAttachment, listAttachments, markDeleted, reassign, type AttachmentRow } from './attachments.repository';
+import { deleteRecordAttachments, findAttachment, insertAttachment, listAttachments, markDeleted, reassign, type AttachmentRow } from './attachments.repository';
 
 /**
  * Who may see or change the attachments of a record: the record's own rules (permission and data scope), and the
@@ -152,4 +152,19 @@ export async function deleteAttachment(deps: AppDeps, actor: Actor, id: string):
 /** Moves every attachment of one record to another in the caller's transaction (customer merge). */
 export function moveAttachments(db: AppDeps['db'], tenantId: string, entity: AttachmentEntity, fromId: string, toId: string): Promise<number> {
   return reassign(db, tenantId, entity, fromId, toId);
+}
+
+/**
+ * Erases a record's attachments for good (customer purge, PIPL erasure): rows in the caller's transaction, files
+ * after it commits (call the returned function then).
+ */
+export async function purgeRecordAttachments(db: AppDeps['db'], deps: Pick<AppDeps, 'config' | 'logger'>, tenantId: string, entity: AttachmentEntity, entityId: string) {
+  const keys = await deleteRecordAttachments(db, tenantId, entity, entityId);
+  return async () => {
+    for (const key of keys) {
+      await storageFor(deps.config).remove(key).catch((err: unknown) => {
+        deps.logger.warn('attachment file not removed', { key, error: err instanceof Error ? err.message : String(err) });
+      });
+    }
+  };
 }

@@ -10,6 +10,7 @@ import type { AppDeps } from '../../lib/http';
 import { notify } from '../../lib/notify';
 import { pageOf } from '../../lib/pagination';
 import { appendTimeline, readTimeline } from '../../lib/timeline';
+import { purgeRecordAttachments } from '../attachments/attachments.service';
 import { applyCustomerTags } from '../tags/tags.service';
 import { findUserRef } from '../users/users.service';
 import { refreshDerived } from './customer-derived';
@@ -56,6 +57,9 @@ export async function restoreCustomer(deps: AppDeps, actor: Actor, id: string): 
   assertCan(actor, 'customers', 'delete');
   const row = await findCustomer(deps.db, actor, id, { deleted: true });
   if (!row) throw new AppError('NOT_FOUND');
+  // A customer merged into another gave away its contacts, tags and history: it cannot come back half empty.
+  const merged = await readTimeline(deps.db, actor.tenantId, id, { page: 1, pageSize: 1, types: ['merged_into'] });
+  if (merged.total > 0) throw AppError.unprocessable('id', 'merged');
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     if (!(await updateCustomer(trx, actor, id, row.version, { deleted_at: null, deleted_by: null, updated_at: now }))) throw new AppError('VERSION_CONFLICT');
@@ -70,10 +74,13 @@ export async function purgeDeletedCustomer(deps: AppDeps, actor: Actor, id: stri
   if (!can(actor, 'settings', 'manage')) throw new AppError('FORBIDDEN');
   const row = await findCustomer(deps.db, actor, id, { deleted: true });
   if (!row) throw new AppError('NOT_FOUND');
-  await deps.db.transaction().execute(async (trx) => {
+  const removeFiles = await deps.db.transaction().execute(async (trx) => {
+    const remove = await purgeRecordAttachments(trx, deps, actor.tenantId, 'customer', id);
     await purgeCustomer(trx, actor.tenantId, id);
     await recordAudit({ ...deps, db: trx }, actor, { entity: 'customer', entityId: id, action: 'purge', changes: [{ field: 'name', from: row.name, to: null }] });
+    return remove;
   });
+  await removeFiles();
 }
 
 /**

@@ -124,6 +124,8 @@ for (const dialect of DIALECTS) {
       const fields = targetAudit.changes.map((c: { field: string }) => c.field);
       expect(fields).toEqual(expect.arrayContaining(['mergedFrom', 'size', 'valueTier', 'address', 'custom', 'contacts', 'tags']));
       expect(targetAudit.changes.find((c: { field: string }) => c.field === 'size')).toEqual({ field: 'size', from: null, to: 'medium' });
+      const restore = await admin.post(`/customers/${source.id}/restore`);
+      expect([restore.status, restore.body.error.details[0].rule]).toEqual([422, 'merged']);
       const sourceAudit = (await admin.get(`/audit?entity=customer&entityId=${source.id}`)).body.items[0];
       expect(sourceAudit).toMatchObject({ action: 'merge', changes: expect.arrayContaining([{ field: 'mergedInto', from: null, to: { id: target.id, number: target.number, name: target.name } }]) });
     });

@@ -138,6 +138,15 @@ for (const dialect of DIALECTS) {
       });
     });
 
+    it('answers a body that is not JSON with 400 naming the content type (not 500)', async () => {
+      const headers = { 'Content-Type': 'text/plain', 'Accept-Language': 'en', Cookie: admin.cookie!, 'X-CSRF-Token': admin.csrf! };
+      const res = await raw('/api/v1/departments', { method: 'POST', headers, body: 'name=销售部' });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.details).toEqual([
+        { field: 'body', rule: 'content_type', message: 'The request body must be JSON (Content-Type: application/json)' },
+      ]);
+    });
+
     it('answers a body over 1 MiB with 413 PAYLOAD_TOO_LARGE, with or without Content-Length', async () => {
       const big = JSON.stringify({ email: 'a@example.com', password: 'x'.repeat(1024 * 1024) });
       for (const withLength of [true, false]) {
