@@ -1,5 +1,5 @@
 import type { AppDeps } from '../lib/http';
-import { DEMO_COMPANY, seedDemo, type SeedProgress } from '../features/demo/demo-seed.service';
+import { DEMO_COMPANY, seedDemo, type SeedDemoOptions, type SeedProgress } from '../features/demo/demo-seed.service';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -26,15 +26,15 @@ export async function runSeedCommand(deps: AppDeps, values: Values): Promise<voi
   if (!values.demo) throw new Error('seed needs --demo (the only kind of seed data there is)');
   const customers = whole(values.customers, 'customers', 1000)!;
   const org = typeof values.org === 'string' ? values.org : undefined;
-  const r = await seedDemo(deps, { customers, orgId: org, seed: whole(values.seed, 'seed'), onProgress: progressPrinter() });
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  if (r.admin) {
-    out(`created demo enterprise account ${r.tenantId} (${DEMO_COMPANY})`);
-    out(`admin login: ${r.admin.email} / ${r.admin.password}`);
-  } else {
-    out(`filled enterprise account ${r.tenantId}`);
-  }
-  if (r.logins.length) out(`demo staff (password ${r.password}): ${r.logins.map((l) => `${l.role} ${l.name} <${l.email}>`).join(', ')}`);
+  // The logins come first: they are what the user needs, and an interrupted run is continued with --org.
+  const onAccount: SeedDemoOptions['onAccount'] = (a) => {
+    out(a.admin ? `created demo enterprise account ${a.tenantId} (${DEMO_COMPANY})` : `filling enterprise account ${a.tenantId}`);
+    if (a.admin) out(`admin login: ${a.admin.email} / ${a.admin.password}`);
+    if (a.logins.length) out(`demo staff (password ${a.password}): ${a.logins.map((l) => `${l.role} ${l.name} <${l.email}>`).join(', ')}`);
+    if (customers > a.customersBefore) process.stderr.write(`  (if interrupted, continue with: npx guanxi seed --demo --customers ${customers} --org ${a.tenantId})\n`);
+  };
+  const r = await seedDemo(deps, { customers, orgId: org, seed: whole(values.seed, 'seed'), onAccount, onProgress: progressPrinter() });
   const seconds = r.elapsedMs / 1000;
   const rate = r.customersAdded ? `, ${Math.round(r.customersAdded / seconds).toLocaleString('en')} customers/s` : '';
   out(`added ${r.customersAdded.toLocaleString('en')} customers in ${seconds.toFixed(1)} s${rate}; the account has ${(r.customersBefore + r.customersAdded).toLocaleString('en')}`);

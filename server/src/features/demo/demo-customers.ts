@@ -156,7 +156,9 @@ export function generateDemoCustomer(plan: DemoPlan, i: number, number: string) 
     staff_count: staff && rng.chance(0.7) ? rng.int(staff[0], staff[1]) : null,
     annual_revenue: staff && rng.chance(0.5) ? rng.int(staff[2] / 10_000, staff[3] / 10_000) * 1_000_000 : null,
     completeness: 0, search_text: '', created_by: owner?.id ?? null, created_at: iso(created),
-    updated_at: iso(Math.max(created, followUp ?? 0, wonAt ?? 0)),
+    // As createCustomer leaves it: entered once (follow-ups are records of their own). It also keeps the
+    // (tenant, updated_at) index append-only during the load, where a random time would scatter every insert.
+    updated_at: iso(created),
   };
   c.search_text = buildSearchText({ name, number, contacts });
   // scoreOf reads stored rows; every column it scores is here (the cast covers the ones it does not read).

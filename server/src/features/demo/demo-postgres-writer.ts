@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
-import { CONTACT_COLUMNS, CUSTOMER_COLUMNS, CUSTOMER_TAG_COLUMNS, EVENT_COLUMNS, type Row } from './demo-rows';
+import { CONTACT_COLUMNS, CUSTOMER_COLUMNS, CUSTOMER_TAG_COLUMNS, EVENT_COLUMNS } from './demo-rows';
 import type { DemoWriter } from './demo-sqlite-writer';
 
 // PostgreSQL types of the columns that are not text (unnest needs typed arrays).
@@ -15,13 +15,15 @@ const TYPES: Readonly<Record<string, string>> = {
  * of rows, so a 5,000-row batch is one statement well inside PostgreSQL's 65,535-parameter limit, and the server
  * parses it once.
  */
-function insertUnnest(db: Db, table: string, columns: readonly string[], rows: Row[], constants = '') {
-  if (rows.length === 0) return Promise.resolve();
-  const arrays = columns.map((col, c) => sql`${sql.val(rows.map((r) => r[c]))}::${sql.raw(TYPES[col] ?? 'text')}[]`);
+function insertUnnest(db: Db, table: string, columns: readonly string[], values: unknown[], constants = '') {
+  const rows = values.length / columns.length;
+  if (rows === 0) return Promise.resolve();
+  const column = (c: number) => Array.from({ length: rows }, (_, r) => values[r * columns.length + c]);
+  const arrays = columns.map((col, c) => sql`${sql.val(column(c))}::${sql.raw(TYPES[col] ?? 'text')}[]`);
   const extra = constants ? sql.raw(', custom, version') : sql``;
-  const values = constants ? sql.raw(`, ${constants}`) : sql``;
+  const fixed = constants ? sql.raw(`, ${constants}`) : sql``;
   return sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}${extra})
-    select *${values} from unnest(${sql.join(arrays)})`.execute(db);
+    select *${fixed} from unnest(${sql.join(arrays)})`.execute(db);
 }
 
 /** Bulk writer for PostgreSQL: each batch is one transaction of four multi-row inserts. */
@@ -48,5 +50,6 @@ export function postgresDemoWriter(db: Db, tenantId: string): DemoWriter {
       // Planner statistics for the freshly loaded tables.
       for (const table of ['customers', 'contacts', 'customer_tags', 'timeline_events']) await sql`analyze ${sql.table(table)}`.execute(db);
     },
+    async close() {},
   };
 }

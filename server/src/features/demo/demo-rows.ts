@@ -2,9 +2,10 @@ import { generateDemoCustomer } from './demo-customers';
 import { createdAtOf, shanghaiDay, type DemoPlan } from './demo-plan';
 
 /**
- * Rows of one batch as arrays in a fixed column order: cheap to pass between threads and to bind to a prepared
- * statement (SQLite) or to transpose into unnest() arrays (PostgreSQL). Constant columns (custom = {}, version 1,
- * no deletion) are written by the SQL itself.
+ * The rows of one batch as one flat array of values per table, row after row in a fixed column order: cheap to
+ * pass between threads (a few big arrays, not thousands of objects) and to bind to a multi-row prepared statement
+ * (SQLite) or to transpose into unnest() arrays (PostgreSQL). Constant columns (custom = {}, version 1, no
+ * deletion) are written by the SQL itself.
  */
 export const CUSTOMER_COLUMNS = [
   'id', 'tenant_id', 'number', 'name', 'name_norm', 'type', 'industry', 'industry_note', 'source', 'size', 'province', 'city',
@@ -19,8 +20,7 @@ export const CONTACT_COLUMNS = [
 export const CUSTOMER_TAG_COLUMNS = ['tenant_id', 'customer_id', 'tag_id', 'created_at'] as const;
 export const EVENT_COLUMNS = ['id', 'tenant_id', 'customer_id', 'type', 'actor_id', 'actor_name', 'data', 'occurred_at'] as const;
 
-export type Row = unknown[];
-export type DemoBatch = { customers: Row[]; contacts: Row[]; customerTags: Row[]; events: Row[] };
+export type DemoBatch = { count: number; customers: unknown[]; contacts: unknown[]; customerTags: unknown[]; events: unknown[] };
 
 /** Customers per creation day (YYYYMMDD) for indexes [start, end), in index order (days come in order: time is monotone). */
 export function dayCounts(plan: DemoPlan, start: number, end: number): Array<[day: string, count: number]> {
@@ -50,23 +50,23 @@ export function numbersFor(days: Array<[day: string, count: number]>, reservedUp
 
 /** Generates customers start … start + numbers.length − 1 with their contacts, tag links and 'created' timeline event. */
 export function demoBatch(plan: DemoPlan, start: number, numbers: readonly string[]): DemoBatch {
-  const batch: DemoBatch = { customers: [], contacts: [], customerTags: [], events: [] };
+  const batch: DemoBatch = { count: numbers.length, customers: [], contacts: [], customerTags: [], events: [] };
   for (let k = 0; k < numbers.length; k++) {
     const r = generateDemoCustomer(plan, start + k, numbers[k]!);
     const c = r.customer;
-    batch.customers.push(CUSTOMER_COLUMNS.map((col) => c[col]));
+    for (const col of CUSTOMER_COLUMNS) batch.customers.push(c[col]);
     for (const ct of r.contacts) {
-      batch.contacts.push([
+      batch.contacts.push(
         ct.id, c.tenant_id, c.id, ct.name, ct.title, ct.mobile, ct.landline, ct.email, ct.role, ct.preferred_channel, ct.notes,
         ct.is_primary, ct.birthday, ct.created_at, ct.created_at,
-      ]);
+      );
     }
-    for (const tagId of r.tagIds) batch.customerTags.push([c.tenant_id, c.id, tagId, c.created_at]);
+    for (const tagId of r.tagIds) batch.customerTags.push(c.tenant_id, c.id, tagId, c.created_at);
     // The same event createCustomer appends, with the owner as the one who entered the customer.
-    batch.events.push([
+    batch.events.push(
       plan.newId(Date.parse(c.created_at)), c.tenant_id, c.id, 'created', c.owner_id, r.ownerName,
       JSON.stringify({ number: c.number, name: c.name }), c.created_at,
-    ]);
+    );
   }
   return batch;
 }

@@ -33,6 +33,8 @@ export type SeedDemoOptions = {
   batchSize?: number;
   /** Generate on a worker thread while this one writes (default: for 20,000 customers or more). */
   parallel?: boolean;
+  /** Called once the account and its staff exist, before the customers (so an interrupted run can be continued). */
+  onAccount?: (a: Pick<SeedDemoResult, 'tenantId' | 'admin' | 'password' | 'logins' | 'customersBefore'>) => void;
   onProgress?: (p: SeedProgress) => void;
 };
 export type SeedDemoResult = {
@@ -90,6 +92,7 @@ export async function seedDemo(deps: DemoDeps, opts: SeedDemoOptions): Promise<S
 
   const before = await countTenantCustomers(deps.db, tenantId);
   const result = { tenantId, admin, password: DEMO_PASSWORD, logins: org.logins, customersBefore: before, customersAdded: 0 };
+  opts.onAccount?.(result);
   if (before >= opts.customers) return { ...result, elapsedMs: Date.now() - started };
 
   const dict = await dictionaryLookup(deps.db, tenantId);
@@ -106,25 +109,27 @@ export async function seedDemo(deps: DemoDeps, opts: SeedDemoOptions): Promise<S
   const writer = deps.dialect === 'sqlite' ? sqliteDemoWriter(deps.db, tenantId) : postgresDemoWriter(deps.db, tenantId);
   const size = Math.max(1, opts.batchSize ?? 5000);
   const plan = demoPlan(input);
-  // Reserve numbers and request batch k+1 before writing batch k, so generation overlaps the write.
-  const request = async (start: number): Promise<DemoBatch> => {
+  const numbers = async (start: number) => {
     const days = dayCounts(plan, start, Math.min(opts.customers, start + size));
-    return source.generate(start, numbersFor(days, await writer.reserve(days)));
+    return numbersFor(days, await writer.reserve(days));
   };
   try {
-    let next: Promise<DemoBatch> | null = request(before);
+    let next: Promise<DemoBatch> | null = source.generate(before, await numbers(before));
     for (let start = before; next; start += size) {
       const batch: DemoBatch = await next;
-      next = start + size < opts.customers ? request(start + size) : null;
-      // A failed write leaves the prefetched batch unused; keep its rejection from surfacing unhandled.
+      // Batch k+1 is requested (its numbers reserved, the worker told) before batch k is written, so the worker
+      // generates while this thread writes.
+      next = start + size < opts.customers ? source.generate(start + size, await numbers(start + size)) : null;
+      // If the write fails, the prefetched batch is never awaited; keep its rejection from surfacing unhandled.
       next?.catch(() => {});
       await writer.write(batch);
-      result.customersAdded += batch.customers.length;
+      result.customersAdded += batch.count;
       opts.onProgress?.({ done: result.customersAdded, total: opts.customers - before, elapsedMs: Date.now() - started });
     }
     await writer.finish();
   } finally {
     await source.close();
+    await writer.close();
   }
   await recordAudit(deps, actor, { entity: 'tenant', entityId: tenantId, action: 'seed_demo', after: { customers: result.customersAdded, seed } });
   return { ...result, elapsedMs: Date.now() - started };

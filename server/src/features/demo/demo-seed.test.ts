@@ -4,6 +4,7 @@ import { DIALECTS } from '../../../test/dialects';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/test-app';
 import { sqliteHandleOf } from '../../db/create-db';
 import { refreshDerived } from '../customers/customer-derived';
+import { sqliteDemoWriter } from './demo-sqlite-writer';
 import { DEMO_PASSWORD, seedDemo, type SeedDemoResult } from './demo-seed.service';
 
 type Customer = { id: string; number: string; name: string; type: string; ownerId: string; tags: string[]; createdAt: string; primaryContact: { mobile: string } };
@@ -151,6 +152,10 @@ for (const dialect of DIALECTS) {
           join customers_fts f on f.rowid = m.fts_rowid and f.search_text = c.search_text where c.tenant_id = ?`)).toBe(360);
         expect(sqlite.prepare(`select name from sqlite_master where type = 'trigger' and tbl_name = 'customers' order by name`).pluck().all())
           .toEqual(['customers_fts_ad', 'customers_fts_ai', 'customers_fts_au']);
+        // The migration's trigger is the one the writer knows, so it indexes set-based (not the slow per-row fallback).
+        const writer = sqliteDemoWriter(t.deps.db, seeded.tenantId);
+        await writer.close();
+        expect(writer.ftsMode).toBe('set-based');
       });
     }
   });
