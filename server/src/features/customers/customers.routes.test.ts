@@ -62,6 +62,44 @@ for (const dialect of DIALECTS) {
       expect(Number(count.n)).toBe(0);
     });
 
+    it('validates custom fields by type, options and required flag, naming each field by its own label (zh-CN and en)', async () => {
+      const tc = await createTestApp(dialect);
+      const a = (await signup(tc, '自定义字段测试公司')).client;
+      const defs = [
+        { key: 'budget', labelZh: '预算', labelEn: 'Budget', type: 'money', required: true },
+        { key: 'visit_date', labelZh: '拜访日期', labelEn: 'Visit date', type: 'date', required: false },
+        { key: 'grade', labelZh: '等级', labelEn: 'Grade', type: 'select', required: false, options: [{ value: 'gold', labelZh: '金牌' }, { value: 'silver', labelZh: '银牌' }] },
+        { key: 'channels', labelZh: '渠道', labelEn: 'Channels', type: 'multiselect', required: false, options: [{ value: 'wechat', labelZh: '微信' }, { value: 'phone', labelZh: '电话' }] },
+        { key: 'vip', labelZh: '重点客户', labelEn: 'Key account', type: 'boolean', required: false },
+      ];
+      for (const d of defs) expect((await a.post('/fields', { entity: 'customer', ...d })).status).toBe(201);
+      const cases = [
+        [{}, 'custom.budget', '预算为必填项', 'Budget is required'],
+        [{ budget: 12.345 }, 'custom.budget', '预算应为金额，最多两位小数', 'Budget must be an amount with at most two decimals'],
+        [{ budget: 1, visit_date: '2024/05/20' }, 'custom.visit_date', '拜访日期应为日期，格式如 2024-05-20', 'Visit date must be a date like 2024-05-20'],
+        [{ budget: 1, grade: 'bronze' }, 'custom.grade', '等级的取值无效，可选值：gold, silver', 'Grade must be one of: gold, silver'],
+        [{ budget: 1, channels: ['fax'] }, 'custom.channels', '渠道的取值无效', 'Channels must be one of: wechat, phone'],
+        [{ budget: 1, vip: 'yes' }, 'custom.vip', '重点客户的类型不正确', 'Key account has the wrong type'],
+        [{ budget: 1, nope: 1 }, 'custom.nope', '不支持的字段 nope', 'Unknown field nope'],
+      ] as const;
+      for (const [custom, field, zh, en] of cases) {
+        for (const [lang, message] of [['zh-CN', zh], ['en', en]] as const) {
+          const c = tc.client({ lang });
+          c.cookie = a.cookie;
+          c.csrf = a.csrf;
+          const res = await c.post('/customers', customer({ name: `自定义${Math.random()}`, custom, contact: contact({ mobile: '13900001111' }) }));
+          expect([res.status, field]).toEqual([400, field]);
+          expect(res.body.error.details.find((d: { field: string }) => d.field === field)?.message).toContain(message);
+        }
+      }
+      const ok = await a.post('/customers', customer({ custom: { budget: '1,500.50', visit_date: '2024-05-20', grade: 'gold', channels: ['wechat', 'phone'], vip: true } }));
+      expect(ok.status).toBe(201);
+      expect(ok.body.custom).toEqual({ budget: 1500.5, visit_date: '2024-05-20', grade: 'gold', channels: ['wechat', 'phone'], vip: true });
+      const edited = await a.patch(`/customers/${ok.body.id}`, { version: ok.body.version, custom: { grade: null } });
+      expect(edited.body.custom).toEqual({ budget: 1500.5, visit_date: '2024-05-20', channels: ['wechat', 'phone'], vip: true });
+      await tc.close();
+    });
+
     it('accepts dictionary labels in zh or en and normalises mobiles, landlines and emails', async () => {
       const res = await admin.post('/customers', customer({
         name: '蓝海物流股份有限公司', industry: '交通运输、仓储和邮政业', source: 'Customer referral', size: '小型企业（100人以下）',
