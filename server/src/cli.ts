@@ -19,6 +19,8 @@ Commands:
       --user EMAIL --name NAME [--expires ISO-DATE]
   seed --demo                   Fill a new (or --org) enterprise account with realistic Chinese demo data
       [--customers N (1000)] [--org ID-OR-EMAIL] [--seed NUMBER]
+  bench                         Measure lists, search and writes at scale against the real server
+      [--db URL (sqlite:./data/bench.db)] [--customers N (1000000)] [--out FILE] [--requests N] [--only NAME,…]
 
 Settings come from the environment (and .env): DATABASE_URL, PORT, HOST, GUANXI_SECRET, …
 Run any command with --help for its options.`;
@@ -26,6 +28,7 @@ Run any command with --help for its options.`;
 const STRING_OPTIONS = [
   'name', 'industry', 'staff-size', 'admin-name', 'admin-email', 'admin-password', 'admin-mobile', 'org', 'email',
   'password', 'mobile', 'role', 'department', 'user', 'expires', 'db', 'customers', 'out', 'type', 'mapping', 'seed',
+  'requests', 'concurrency', 'duration', 'only',
 ] as const;
 const OPTIONS = {
   ...Object.fromEntries(STRING_OPTIONS.map((o) => [o, { type: 'string' as const }])),

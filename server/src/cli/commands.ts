@@ -17,6 +17,7 @@ import { startServer } from '../server';
 import { createTenant } from '../features/tenants/tenants.service';
 import { createToken } from '../features/tokens/tokens.service';
 import { createUser } from '../features/users/users.service';
+import { BENCH_HELP, runBenchCommand } from './bench-command';
 import { runSeedCommand } from './seed-command';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -36,6 +37,7 @@ const COMMAND_HELP: Record<string, string> = {
     '  Creates an enterprise account with demo data (or fills --org): 8 departments, 50 users, ~30 tags and N customers\n' +
     '  (default 1000) with 1-2 contacts each. Prints the logins; every demo user has the same printed password.\n' +
     '  The account ends up with at least N customers: a rerun on it continues an interrupted run.',
+  bench: BENCH_HELP,
 };
 
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -161,6 +163,10 @@ export async function runCommand(positionals: string[], values: Values, config: 
     }
     case 'seed': {
       await withDeps(config, (deps) => runSeedCommand(deps, values));
+      return 0;
+    }
+    case 'bench': {
+      await runBenchCommand(values, config);
       return 0;
     }
   }
