@@ -8,6 +8,19 @@ export const paths = {
   },
   signup: { path: '/signup', getHref: () => '/signup' },
   profile: { path: '/profile', getHref: () => '/profile' },
+  customers: {
+    list: { path: '/customers', getHref: (search?: string) => (search ? `/customers?${search}` : '/customers') },
+    detail: {
+      path: '/customers/:customerId',
+      getHref: (id: string, tab?: string) => `/customers/${encodeURIComponent(id)}${tab ? `?tab=${tab}` : ''}`,
+    },
+    recycleBin: { path: '/recycle-bin', getHref: () => '/recycle-bin' },
+  },
+  contacts: { path: '/contacts', getHref: (mobile?: string) => (mobile ? `/contacts?mobile=${encodeURIComponent(mobile)}` : '/contacts') },
+  pools: {
+    path: '/pools/:poolId?',
+    getHref: (poolId?: string) => (poolId ? `/pools/${encodeURIComponent(poolId)}` : '/pools'),
+  },
   settings: {
     departments: { path: '/settings/departments', getHref: () => '/settings/departments' },
     users: { path: '/settings/users', getHref: () => '/settings/users' },
@@ -17,6 +30,12 @@ export const paths = {
     },
     tokens: { path: '/settings/tokens', getHref: () => '/settings/tokens' },
     audit: { path: '/settings/audit', getHref: () => '/settings/audit' },
+    dictionaries: {
+      path: '/settings/dictionaries/:type?',
+      getHref: (type?: string) => (type ? `/settings/dictionaries/${type}` : '/settings/dictionaries'),
+    },
+    fields: { path: '/settings/fields', getHref: () => '/settings/fields' },
+    completeness: { path: '/settings/completeness', getHref: () => '/settings/completeness' },
   },
 } as const;
 

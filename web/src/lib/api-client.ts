@@ -33,11 +33,13 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 type RequestOptions = {
   method?: Method;
   body?: unknown;
+  /** A multipart body (file uploads): sent as is, the browser sets its Content-Type with the boundary. */
+  form?: FormData;
   query?: QueryParams;
   /** 401 is an expected answer here (login, the "who am I" probe): do not treat it as an ended session. */
   expectUnauthenticated?: boolean;
@@ -66,7 +68,7 @@ async function toApiError(res: Response): Promise<ApiError> {
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.body !== undefined && !options.form) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let res: Response;
@@ -75,7 +77,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', i18next.t('errors.network'));
@@ -96,4 +98,5 @@ export const api = {
     apiRequest<T>(path, { method: 'POST', body: body ?? {}, ...opts }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
   delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
+  upload: <T>(path: string, form: FormData) => apiRequest<T>(path, { method: 'POST', form }),
 };

@@ -38,6 +38,19 @@ export function applyFieldErrors(form: FormInstance, details: readonly TErrorDet
   return details.filter((d) => !known.has(d.field));
 }
 
+type NamePath = Array<string | number>;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+/** Every path (and its prefixes) touched by an antd `changedValues` object. */
+function changedPaths(changed: Record<string, unknown>, prefix: NamePath = []): NamePath[] {
+  return Object.entries(changed).flatMap(([key, value]) => {
+    const path = [...prefix, key];
+    return isPlainObject(value) ? [path, ...changedPaths(value, path)] : [path];
+  });
+}
+
 type SubmitOptions<S extends z.ZodType> = {
   schema: S;
   /** Shapes raw antd values into the request (e.g. drop unchanged fields) before validation. */
@@ -70,9 +83,10 @@ export function useSchemaForm<S extends z.ZodType>(options: SubmitOptions<S>) {
     if (unmatched.length) notifyError(new ApiError(error.status, error.code, unmatched.map((d) => d.message).join('；')));
   };
 
-  // Errors set by hand (schema or server) stay until cleared: clear a field's error once the user edits it.
+  // Errors set by hand (schema or server) stay until cleared: clear a field's error once the user edits it
+  // (nested fields such as contact.mobile or address.city arrive as nested objects).
   const onValuesChange = (changed: Record<string, unknown>) => {
-    const stale = Object.keys(changed).filter((name) => form.getFieldError(name).length > 0);
+    const stale = changedPaths(changed).filter((name) => form.getFieldError(name).length > 0);
     if (stale.length) form.setFields(stale.map((name) => ({ name, errors: [] })));
   };
 

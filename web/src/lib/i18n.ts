@@ -1,4 +1,6 @@
 import { LOCALES, type Locale } from '@guanxi/common/i18n';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from '../locales/en';
@@ -33,6 +35,8 @@ export function currentLocale(): Locale {
 
 function applyToDocument(locale: Locale) {
   document.documentElement.lang = locale;
+  // Date pickers (antd, through dayjs) name months and weekdays in the UI language.
+  dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
 }
 
 /** Switches the UI language; `remember` stores it as the user's explicit choice on this browser. */

@@ -1,3 +1,4 @@
+import { enCrm } from './en-crm';
 import type { zhCN } from './zh-cn';
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
@@ -38,6 +39,7 @@ export const en: Messages<typeof zhCN> = {
     deleted: 'Deleted',
     more: 'More',
     loading: 'Loading…',
+    choose: 'Select',
     total: '{{count}} in total',
     required: 'Required',
     unsavedChanges: 'Unsaved changes',
@@ -68,6 +70,12 @@ export const en: Messages<typeof zhCN> = {
     roles: 'Roles & permissions',
     tokens: 'API tokens',
     audit: 'Audit log',
+    pools: 'Public pool',
+    recycleBin: 'Recycle bin',
+    dictionaries: 'Dictionaries',
+    fields: 'Custom fields',
+    completeness: 'Completeness weights',
+    notifications: 'Notifications',
     profile: 'My profile',
     logout: 'Sign out',
     comingSoon: 'Coming soon',
@@ -384,6 +392,13 @@ export const en: Messages<typeof zhCN> = {
       role: 'Role',
       api_token: 'API token',
       tenant: 'Company account',
+      customer: 'Customer',
+      contact: 'Contact',
+      attachment: 'Attachment',
+      pool: 'Public pool',
+      dictionary: 'Dictionary',
+      custom_field: 'Custom field',
+      saved_view: 'List view',
     },
     actionNames: {
       create: 'Created',
@@ -393,6 +408,16 @@ export const en: Messages<typeof zhCN> = {
       login: 'Signed in',
       reset_password: 'Password reset',
       change_password: 'Password changed',
+      transfer: 'Transferred',
+      tag: 'Tagged',
+      claim: 'Claimed',
+      assign: 'Assigned',
+      return_to_pool: 'Returned to pool',
+      restore: 'Restored',
+      purge: 'Purged',
+      attach: 'Attached',
+      detach: 'Attachment removed',
+      merge: 'Merged',
     },
     fields: {
       revokedAt: 'Revoked at',
@@ -424,4 +449,5 @@ export const en: Messages<typeof zhCN> = {
     changePassword: 'Change password',
     passwordChanged: 'Password changed; sessions on other devices have ended',
   },
+  ...enCrm,
 };

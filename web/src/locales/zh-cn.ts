@@ -1,3 +1,5 @@
+import { zhCNCrm } from './zh-cn-crm';
+
 /** 简体中文 (default). en.ts must have the same keys; TypeScript checks it. */
 export const zhCN = {
   app: {
@@ -34,6 +36,7 @@ export const zhCN = {
     deleted: '已删除',
     more: '更多',
     loading: '加载中…',
+    choose: '请选择',
     total: '共 {{count}} 条',
     required: '必填',
     unsavedChanges: '有未保存的修改',
@@ -64,6 +67,12 @@ export const zhCN = {
     roles: '角色与权限',
     tokens: 'API 令牌',
     audit: '审计日志',
+    pools: '公海',
+    recycleBin: '回收站',
+    dictionaries: '字典管理',
+    fields: '自定义字段',
+    completeness: '完整度权重',
+    notifications: '通知',
     profile: '个人资料',
     logout: '退出登录',
     comingSoon: '即将上线',
@@ -380,6 +389,13 @@ export const zhCN = {
       role: '角色',
       api_token: 'API 令牌',
       tenant: '企业账号',
+      customer: '客户',
+      contact: '联系人',
+      attachment: '附件',
+      pool: '公海',
+      dictionary: '字典',
+      custom_field: '自定义字段',
+      saved_view: '列表视图',
     },
     actionNames: {
       create: '新建',
@@ -389,6 +405,16 @@ export const zhCN = {
       login: '登录',
       reset_password: '重置密码',
       change_password: '修改密码',
+      transfer: '转移',
+      tag: '标签',
+      claim: '领取',
+      assign: '分配',
+      return_to_pool: '退回公海',
+      restore: '恢复',
+      purge: '彻底删除',
+      attach: '上传附件',
+      detach: '删除附件',
+      merge: '合并',
     },
     fields: {
       revokedAt: '撤销时间',
@@ -420,4 +446,5 @@ export const zhCN = {
     changePassword: '修改密码',
     passwordChanged: '密码已修改，其他设备上的登录已失效',
   },
+  ...zhCNCrm,
 };

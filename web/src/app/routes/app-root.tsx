@@ -3,6 +3,7 @@ import { AppLayout } from '../../components/layouts/app-layout';
 import { RequireSignedIn } from '../../components/route-guards';
 import { useLogout } from '../../features/auth/api/logout';
 import { useUpdateProfile } from '../../features/auth/api/update-profile';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { useSignedInMe } from '../../lib/auth';
 import { currentLocale } from '../../lib/i18n';
 import { roleDisplayName } from '../../lib/role-name';
@@ -18,6 +19,7 @@ function SignedInShell() {
       roleName={roleDisplayName(me.role, currentLocale())}
       onLogout={() => logout.mutate()}
       onLocaleChange={(locale) => updateProfile.mutate({ locale })}
+      headerExtra={<NotificationBell />}
     >
       <Outlet />
       <ScrollRestoration />

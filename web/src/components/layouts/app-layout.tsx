@@ -15,11 +15,13 @@ type AppLayoutProps = {
   roleName: string;
   onLogout: () => void;
   onLocaleChange: (locale: Locale) => void;
+  /** Header items of features (the notification bell), left of the language switch. */
+  headerExtra?: ReactNode;
   children: ReactNode;
 };
 
 /** The signed-in frame: side menu, header with company, language and user menu, and the page. */
-export function AppLayout({ companyName, userName, roleName, onLogout, onLocaleChange, children }: AppLayoutProps) {
+export function AppLayout({ companyName, userName, roleName, onLogout, onLocaleChange, headerExtra, children }: AppLayoutProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
@@ -56,6 +58,7 @@ export function AppLayout({ companyName, userName, roleName, onLogout, onLocaleC
             </Typography.Text>
           </Flex>
           <Flex align="center" gap={4}>
+            {headerExtra}
             <LanguageSwitch onChange={onLocaleChange} />
             <Divider type="vertical" />
             <Dropdown

@@ -1,7 +1,8 @@
 import {
-  AimOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, CommentOutlined, ContactsOutlined,
-  CustomerServiceOutlined, DashboardOutlined, FundOutlined, KeyOutlined, NotificationOutlined, RocketOutlined,
-  ScheduleOutlined, SafetyCertificateOutlined, SettingOutlined, ShoppingCartOutlined, TeamOutlined, UserOutlined,
+  AimOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, BookOutlined, CommentOutlined, ContactsOutlined,
+  CustomerServiceOutlined, DashboardOutlined, DeleteOutlined, FormOutlined, FundOutlined, InboxOutlined, KeyOutlined,
+  NotificationOutlined, PieChartOutlined, RocketOutlined, ScheduleOutlined, SafetyCertificateOutlined, SettingOutlined,
+  ShoppingCartOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { Action, Module } from '@guanxi/common/permissions';
 import { Menu, Tooltip, type MenuProps } from 'antd';
@@ -12,15 +13,10 @@ import { paths } from '../../config/paths';
 import { useCan } from '../../lib/authorization';
 
 type MenuItem = Required<MenuProps>['items'][number];
-type SoonKey =
-  | 'workbench' | 'customers' | 'contacts' | 'leads' | 'followups' | 'opportunities' | 'orders' | 'tickets'
-  | 'marketing' | 'analytics' | 'plans';
+type SoonKey = 'workbench' | 'leads' | 'followups' | 'opportunities' | 'orders' | 'tickets' | 'marketing' | 'analytics' | 'plans';
 
 /** Modules of PRODUCT.md that are not built yet: listed so users see what is coming, but not clickable. */
 const SOON: Array<[SoonKey, ReactNode]> = [
-  ['workbench', <DashboardOutlined />],
-  ['customers', <TeamOutlined />],
-  ['contacts', <ContactsOutlined />],
   ['leads', <AimOutlined />],
   ['followups', <CommentOutlined />],
   ['opportunities', <FundOutlined />],
@@ -31,7 +27,7 @@ const SOON: Array<[SoonKey, ReactNode]> = [
   ['plans', <ScheduleOutlined />],
 ];
 
-type SettingsEntry = { href: string; label: string; icon: ReactNode; needs?: [Module, Action] };
+type Entry = { href: string; label: string; icon: ReactNode; needs?: [Module, Action] };
 
 export function SideMenu({ collapsed }: { collapsed: boolean }) {
   const { t } = useTranslation();
@@ -39,14 +35,31 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
 
-  const settings: SettingsEntry[] = [
+  const business: Entry[] = [
+    { href: paths.customers.list.getHref(), label: t('nav.customers'), icon: <TeamOutlined />, needs: ['customers', 'view'] },
+    { href: paths.contacts.getHref(), label: t('nav.contacts'), icon: <ContactsOutlined />, needs: ['contacts', 'view'] },
+    { href: paths.pools.getHref(), label: t('nav.pools'), icon: <InboxOutlined />, needs: ['customers', 'view'] },
+    { href: paths.customers.recycleBin.getHref(), label: t('nav.recycleBin'), icon: <DeleteOutlined />, needs: ['customers', 'delete'] },
+  ];
+  const visibleBusiness = business.filter((s) => !s.needs || can(...s.needs));
+
+  const settings: Entry[] = [
     { href: paths.settings.departments.getHref(), label: t('nav.departments'), icon: <ApartmentOutlined />, needs: ['departments', 'view'] },
     { href: paths.settings.users.getHref(), label: t('nav.users'), icon: <UserOutlined />, needs: ['users', 'view'] },
     { href: paths.settings.roles.getHref(), label: t('nav.roles'), icon: <SafetyCertificateOutlined />, needs: ['roles', 'view'] },
     { href: paths.settings.tokens.getHref(), label: t('nav.tokens'), icon: <KeyOutlined /> },
+    { href: paths.settings.dictionaries.getHref(), label: t('nav.dictionaries'), icon: <BookOutlined />, needs: ['settings', 'manage'] },
+    { href: paths.settings.fields.getHref(), label: t('nav.fields'), icon: <FormOutlined />, needs: ['settings', 'manage'] },
+    { href: paths.settings.completeness.getHref(), label: t('nav.completeness'), icon: <PieChartOutlined />, needs: ['settings', 'manage'] },
     { href: paths.settings.audit.getHref(), label: t('nav.audit'), icon: <AuditOutlined />, needs: ['settings', 'manage'] },
   ];
   const visibleSettings = settings.filter((s) => !s.needs || can(...s.needs));
+
+  const soonLabel = (key: SoonKey) => (
+    <Tooltip title={t('nav.comingSoon')} placement="right">
+      <span className="gx-soon">{t(`nav.${key}`)}</span>
+    </Tooltip>
+  );
 
   const items: MenuItem[] = [
     { key: paths.home.getHref(), icon: <RocketOutlined />, label: t('nav.home') },
@@ -54,16 +67,11 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
       type: 'group',
       key: 'business',
       label: collapsed ? null : t('nav.business'),
-      children: SOON.map(([key, icon]) => ({
-        key: `soon-${key}`,
-        icon,
-        disabled: true,
-        label: (
-          <Tooltip title={t('nav.comingSoon')} placement="right">
-            <span className="gx-soon">{t(`nav.${key}`)}</span>
-          </Tooltip>
-        ),
-      })),
+      children: [
+        { key: 'soon-workbench', icon: <DashboardOutlined />, disabled: true, label: soonLabel('workbench') },
+        ...visibleBusiness.map((s) => ({ key: s.href, icon: s.icon, label: s.label })),
+        ...SOON.map(([key, icon]) => ({ key: `soon-${key}`, icon, disabled: true, label: soonLabel(key) })),
+      ],
     },
     {
       key: 'settings',
@@ -73,7 +81,7 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
     },
   ];
 
-  const selected = settings.find((s) => pathname.startsWith(s.href))?.href ?? pathname;
+  const selected = [...business, ...settings].find((s) => pathname.startsWith(s.href))?.href ?? pathname;
   return (
     <Menu
       mode="inline"

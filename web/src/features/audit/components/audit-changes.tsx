@@ -12,7 +12,8 @@ type AuditChangesProps = { changes: TFieldChange[]; lookups: AuditLookups; actio
 
 export function AuditChanges({ changes, lookups, action }: AuditChangesProps) {
   const { t } = useTranslation();
-  const label = useAuditFieldLabel();
+  const generic = useAuditFieldLabel();
+  const label = (field: string) => lookups.fieldLabel?.(field) ?? generic(field);
   const [expanded, setExpanded] = useState(false);
   if (!changes.length) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
   const visible = expanded ? changes : changes.slice(0, SHOWN);

@@ -10,6 +10,10 @@ export type AuditLookups = {
   departmentName: (id: string) => string | undefined;
   roleName: (id: string) => string | undefined;
   renderUser: (id: string) => ReactNode;
+  /** Values another feature knows how to show (dictionary codes, amounts…); undefined falls back to the generic display. */
+  formatValue?: (field: string, value: unknown) => ReactNode | undefined;
+  /** Labels for fields the shared catalogue does not know (custom fields). */
+  fieldLabel?: (field: string) => string | undefined;
 };
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -28,6 +32,8 @@ export function AuditValue({ field, value, lookups }: { field: string; value: un
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   if (value === null || value === undefined || value === '') return <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>;
+  const custom = lookups.formatValue?.(field, value);
+  if (custom !== undefined) return <>{custom}</>;
   if (typeof value === 'boolean') return <>{value ? t('common.yes') : t('common.no')}</>;
   if (typeof value === 'string') {
     if (field === 'dataScope' && value in { self: 1, self_and_subordinates: 1, department: 1, department_and_children: 1, all: 1 }) {

@@ -12,10 +12,12 @@ type UserSelectProps = {
   /** A user who may not be picked (e.g. the user being edited, as their own superior). */
   excludeId?: string;
   id?: string;
+  disabled?: boolean;
+  style?: React.CSSProperties;
 };
 
 /** Picks an active user by searching the server (name, email or mobile). */
-export function UserSelect({ value, onChange, placeholder, excludeId, id }: UserSelectProps) {
+export function UserSelect({ value, onChange, placeholder, excludeId, id, disabled, style }: UserSelectProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 300);
@@ -27,6 +29,8 @@ export function UserSelect({ value, onChange, placeholder, excludeId, id }: User
   return (
     <Select
       id={id}
+      disabled={disabled}
+      style={style}
       showSearch
       allowClear
       filterOption={false}
