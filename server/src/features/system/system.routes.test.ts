@@ -142,7 +142,7 @@ for (const dialect of DIALECTS) {
       const headers = { 'Content-Type': 'text/plain', 'Accept-Language': 'en', Cookie: admin.cookie!, 'X-CSRF-Token': admin.csrf! };
       const res = await raw('/api/v1/departments', { method: 'POST', headers, body: 'name=销售部' });
       expect(res.status).toBe(400);
-      expect((await res.json()).error.details).toEqual([
+      expect(((await res.json()) as { error: { details: unknown } }).error.details).toEqual([
         { field: 'body', rule: 'content_type', message: 'The request body must be JSON (Content-Type: application/json)' },
       ]);
     });
