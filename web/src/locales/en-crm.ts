@@ -195,6 +195,17 @@ export const enCrm: Messages<typeof zhCNCrm> = {
       resultTitle: 'Some customers were not changed',
       resultSummary: '{{done}} done, {{failed}} failed. The failed ones are unchanged:',
     },
+    merge: {
+      action: 'Merge customers',
+      title: 'Merge into “{{name}}”',
+      help: 'Pick a duplicate: its contacts, tags, attachments and timeline move into “{{name}}”, and this customer’s empty fields take its values.',
+      source: 'Customer to merge',
+      sourcePlaceholder: 'Search name, number or mobile',
+      warning: 'The merged customer goes to the recycle bin and cannot be restored.',
+      submit: 'Merge',
+      done: 'Customers merged',
+      summary: '{{contacts}} contacts, {{tags}} new tags, {{attachments}} attachments and {{events}} timeline entries moved; {{fields}} fields filled.',
+    },
     duplicates: {
       title_one: '{{count}} possible duplicate found; check before saving',
       title_other: '{{count}} possible duplicates found; check before saving',

@@ -191,6 +191,17 @@ export const zhCNCrm = {
       resultTitle: '部分客户未能处理',
       resultSummary: '成功 {{done}} 个，失败 {{failed}} 个。失败的客户保持不变：',
     },
+    merge: {
+      action: '合并客户',
+      title: '合并到「{{name}}」',
+      help: '选择一个重复的客户，它的联系人、标签、附件和时间线将并入「{{name}}」；本客户为空的字段会用它的值补全。',
+      source: '被合并的客户',
+      sourcePlaceholder: '搜索名称、编号或手机号',
+      warning: '被合并的客户将移入回收站，且不能再恢复。',
+      submit: '合并',
+      done: '合并完成',
+      summary: '转入 {{contacts}} 位联系人、{{tags}} 个新标签、{{attachments}} 个附件、{{events}} 条动态，补全 {{fields}} 个字段。',
+    },
     duplicates: {
       title_one: '发现 {{count}} 个可能重复的客户，请确认后再保存',
       title_other: '发现 {{count}} 个可能重复的客户，请确认后再保存',

@@ -14,6 +14,7 @@ import { CustomerHeader } from '../../../features/customers/components/customer-
 import { CustomerOverview } from '../../../features/customers/components/customer-overview';
 import { CustomerTimeline } from '../../../features/customers/components/customer-timeline';
 import { useCustomerFieldRenderers } from '../../../features/customers/components/customer-value';
+import { MergeModal } from '../../../features/customers/components/merge-modal';
 import { ReturnToPoolModal } from '../../../features/customers/components/return-to-pool-modal';
 import { TransferModal } from '../../../features/customers/components/transfer-modal';
 import { usePools } from '../../../features/pools/api/get-pools';
@@ -25,7 +26,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 
 const TABS = ['overview', 'contacts', 'timeline', 'attachments', 'audit'] as const;
 type Tab = (typeof TABS)[number];
-type Dialog = null | 'edit' | 'transfer' | 'return';
+type Dialog = null | 'edit' | 'transfer' | 'return' | 'merge';
 
 const renderUser = (id: string) => <UserName id={id} />;
 
@@ -92,11 +93,13 @@ function CustomerPage({ customerId }: { customerId: string }) {
         onEdit={() => open('edit')}
         onTransfer={() => open('transfer')}
         onReturn={() => open('return')}
+        onMerge={() => open('merge')}
         onDeleted={() => navigate(paths.customers.list.getHref())}
       />
       <Tabs activeKey={tab} onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })} items={items} className="gx-customer-tabs" />
       <CustomerFormDrawer key={`edit-${dialog.key}`} open={dialog.open === 'edit'} customerId={customer.id} userSelect={<UserSelect />} onClose={close} />
       <TransferModal open={dialog.open === 'transfer'} customer={customer} userSelect={<UserSelect />} onClose={close} />
+      <MergeModal open={dialog.open === 'merge'} customer={customer} onClose={close} />
       <ReturnToPoolModal open={dialog.open === 'return'} customer={customer} pools={pools.map((p) => ({ value: p.id, label: p.name }))} onClose={close} />
     </Flex>
   );

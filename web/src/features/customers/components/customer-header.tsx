@@ -1,4 +1,4 @@
-import { DeleteOutlined, DownOutlined, EditOutlined, InboxOutlined, LockOutlined, SwapOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownOutlined, EditOutlined, InboxOutlined, LockOutlined, MergeCellsOutlined, SwapOutlined } from '@ant-design/icons';
 import type { TCustomer } from '@guanxi/common/customers';
 import { App, Avatar, Button, Card, Col, Dropdown, Flex, Row, Tag, Tooltip, Typography, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ type HeaderProps = {
   onEdit: () => void;
   onTransfer: () => void;
   onReturn: () => void;
+  onMerge: () => void;
   onDeleted: () => void;
 };
 
@@ -30,7 +31,7 @@ function Meta({ label, children }: { label: string; children: React.ReactNode })
 }
 
 /** The top of the customer 360 page: who it is, whose it is, its tags, completeness, and what can be done. */
-export function CustomerHeader({ customer: c, onEdit, onTransfer, onReturn, onDeleted }: HeaderProps) {
+export function CustomerHeader({ customer: c, onEdit, onTransfer, onReturn, onMerge, onDeleted }: HeaderProps) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const me = useSignedInMe();
@@ -42,6 +43,7 @@ export function CustomerHeader({ customer: c, onEdit, onTransfer, onReturn, onDe
 
   const more: MenuProps['items'] = [
     ...(canReturn ? [{ key: 'return', icon: <InboxOutlined />, label: t('customers.returnToPool') }] : []),
+    ...(can('customers', 'edit') && can('customers', 'delete') ? [{ key: 'merge', icon: <MergeCellsOutlined />, label: t('customers.merge.action') }] : []),
     ...(can('customers', 'delete') ? [{ key: 'delete', icon: <DeleteOutlined />, label: t('common.delete'), danger: true }] : []),
   ];
   const confirmDelete = () =>
@@ -119,7 +121,7 @@ export function CustomerHeader({ customer: c, onEdit, onTransfer, onReturn, onDe
                 </Button>
               ) : null}
               {more.length ? (
-                <Dropdown trigger={['click']} menu={{ items: more, onClick: ({ key }) => (key === 'delete' ? confirmDelete() : onReturn()) }}>
+                <Dropdown trigger={['click']} menu={{ items: more, onClick: ({ key }) => (key === 'delete' ? confirmDelete() : key === 'merge' ? onMerge() : onReturn()) }}>
                   <Button>
                     {t('customers.detail.more')} <DownOutlined />
                   </Button>
