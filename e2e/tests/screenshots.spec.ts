@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFromPage, fill, login, menuItem, signupBody, signupViaApi, type Account } from '../fixtures/app';
 import { launchBrowser, newSession, screenshot } from '../fixtures/browser';
+import { seedCustomers } from '../fixtures/customers';
 import { startTestServer, type TestServer } from '../fixtures/server';
 
 const admin: Account = {
@@ -12,6 +13,16 @@ const admin: Account = {
   email: 'chen.jing@yunqi.example.com',
   mobile: '13957112345',
   password: 'Yunqi2024',
+};
+
+const salesManager: Account = {
+  companyName: '上海华星科技有限公司',
+  industry: '信息传输、软件和信息技术服务业',
+  staffSize: '21–100 人',
+  adminName: '王经理',
+  email: 'wang@huaxing-crm.example.com',
+  mobile: '13812340000',
+  password: 'Huaxing2024',
 };
 
 type Id = { id: string };
@@ -88,6 +99,45 @@ async function shootApp(page: Page, prefix: 'zh' | 'en', labels: Labels) {
   await screenshot(page, `${prefix}-audit`);
 }
 
+type CustomerLabels = Record<'newCustomer' | 'name' | 'mobile' | 'advanced', string>;
+
+/** The customer pages a rep lives in: list, form with a duplicate warning, 360 timeline, pool and a settings page. */
+async function shootCustomers(page: Page, prefix: 'zh' | 'en', mainId: string, labels: CustomerLabels) {
+  const tagFilter = encodeURIComponent(JSON.stringify({ and: [{ field: 'tags', op: 'hasAll', value: ['制造业'] }, { not: { field: 'tags', op: 'hasAny', value: ['流失'] } }] }));
+  await page.goto('/customers');
+  await page.locator('.ant-table-row').nth(9).waitFor();
+  await page.locator('[data-testid="pool-days"]').first().waitFor();
+  await screenshot(page, `${prefix}-customers`);
+
+  await page.getByRole('button', { name: labels.newCustomer }).first().click();
+  const drawer = page.locator('.ant-drawer-open .ant-drawer-content');
+  await fill(drawer, labels.name, '华星科技');
+  await fill(drawer, labels.mobile, '138 1234 5678');
+  await drawer.getByTestId('duplicate-alert').waitFor();
+  await screenshot(page, `${prefix}-customer-form-duplicate`);
+  await page.keyboard.press('Escape');
+
+  await page.goto(`/customers?filter=${tagFilter}`);
+  await page.locator('.ant-table-row').first().waitFor();
+  await page.getByRole('button', { name: labels.advanced }).click();
+  await page.getByTestId('condition-rule').nth(1).waitFor();
+  await screenshot(page, `${prefix}-customer-filter`);
+  await page.keyboard.press('Escape');
+
+  await page.goto(`/customers/${mainId}?tab=timeline`);
+  await page.getByTestId('timeline-event').nth(4).waitFor();
+  await page.getByTestId('completeness').locator('.ant-tag').first().waitFor();
+  await screenshot(page, `${prefix}-customer-360`);
+
+  await page.goto('/pools');
+  await page.locator('.ant-table-row').nth(3).waitFor();
+  await screenshot(page, `${prefix}-pool`);
+
+  await page.goto('/settings/dictionaries/source');
+  await page.locator('.ant-table-row').nth(5).waitFor();
+  await screenshot(page, `${prefix}-dictionaries`);
+}
+
 describe('screenshots for review (1440×900, e2e/screenshots/)', () => {
   let server: TestServer;
   let browser: Browser;
@@ -144,6 +194,23 @@ describe('screenshots for review (1440×900, e2e/screenshots/)', () => {
 
     expect([...pageErrors, ...other.pageErrors]).toEqual([]);
     await other.context.close();
+    await context.close();
+  });
+
+  it('captures the customer pages in Chinese and in English', async () => {
+    const { page, context, pageErrors } = await newSession(browser, server.url);
+    await signupViaApi(server.url, signupBody(salesManager, '信息传输、软件和信息技术服务业', '21-100'));
+    await login(page, salesManager.email, salesManager.password);
+    await page.getByRole('heading', { name: `你好，${salesManager.adminName}` }).waitFor();
+    const { mainId } = await seedCustomers(page, { name: '李娜', email: 'li.na@huaxing-crm.example.com' });
+
+    await shootCustomers(page, 'zh', mainId, { newCustomer: '新建客户', name: '客户名称', mobile: '手机号', advanced: '高级筛选' });
+    await page.getByRole('button', { name: '切换语言' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await shootCustomers(page, 'en', mainId, { newCustomer: 'New customer', name: 'Customer name', mobile: 'Mobile', advanced: 'Advanced filter' });
+
+    expect(pageErrors).toEqual([]);
     await context.close();
   });
 });

@@ -345,6 +345,8 @@ export const enCrm: Messages<typeof zhCNCrm> = {
     created: 'Contact added',
     empty: 'No contacts match',
     emptyCustomer: 'No contacts yet',
+    countTitle_one: '{{count}} contact',
+    countTitle_other: '{{count}} contacts',
     channel: 'Reach',
   },
   pools: {

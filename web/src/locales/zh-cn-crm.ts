@@ -341,6 +341,8 @@ export const zhCNCrm = {
     created: '联系人已添加',
     empty: '没有符合条件的联系人',
     emptyCustomer: '还没有联系人',
+    countTitle_one: '共 {{count}} 位联系人',
+    countTitle_other: '共 {{count}} 位联系人',
     channel: '联系方式',
   },
   pools: {

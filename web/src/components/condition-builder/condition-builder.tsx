@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ConditionOp } from '@guanxi/common/conditions';
-import { Button, Checkbox, Flex, Segmented, Select, Tooltip, Typography } from 'antd';
+import { Button, Checkbox, Flex, Radio, Select, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ConditionValueInput } from './condition-value-input';
 import {
@@ -71,10 +71,12 @@ function GroupBox({ group, fields, depth, onChange, onRemove }: { group: GroupNo
       <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 10 }}>
         <Flex gap={8} align="center" wrap>
           <Typography.Text>{t('conditions.match')}</Typography.Text>
-          <Segmented
+          <Radio.Group
             size="small"
+            optionType="button"
+            buttonStyle="solid"
             value={group.join}
-            onChange={(join) => onChange({ ...group, join: join as 'and' | 'or' })}
+            onChange={(e) => onChange({ ...group, join: e.target.value as 'and' | 'or' })}
             options={[
               { value: 'and', label: t('conditions.and') },
               { value: 'or', label: t('conditions.or') },

@@ -30,7 +30,7 @@ export function AuditChanges({ changes, lookups, action }: AuditChangesProps) {
             <AuditValue field={c.field} value={c.to} lookups={lookups} />
           ) : (
             <>
-              <Typography.Text delete={c.from !== null} type="secondary">
+              <Typography.Text delete={c.from !== null && c.from !== undefined && c.from !== ''} type="secondary">
                 <AuditValue field={c.field} value={c.from} lookups={lookups} />
               </Typography.Text>
               <ArrowRightOutlined style={{ fontSize: 11, color: '#8c8c8c' }} />

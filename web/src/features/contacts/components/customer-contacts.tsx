@@ -94,13 +94,14 @@ export function CustomerContacts({ customerId, editable }: { customerId: string;
 
   return (
     <Card>
-      {canEdit && can('contacts', 'create') ? (
-        <Flex justify="flex-end" style={{ marginBottom: 16 }}>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
+        <Typography.Text strong>{t('contacts.countTitle', { count: contacts.length })}</Typography.Text>
+        {canEdit && can('contacts', 'create') ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ open: true })}>
             {t('contacts.add')}
           </Button>
-        </Flex>
-      ) : null}
+        ) : null}
+      </Flex>
       <Table<TContact>
         rowKey="id"
         size="middle"

@@ -44,7 +44,7 @@ export function useCustomerColumns() {
 
   const renderers: Record<BuiltIn, Omit<Column, 'key' | 'title'>> = {
     name: {
-      width: 230,
+      width: 236,
       fixed: 'left',
       render: (_, c) => (
         <Flex vertical gap={2} style={{ minWidth: 0 }}>
@@ -58,27 +58,27 @@ export function useCustomerColumns() {
               </Tooltip>
             ) : null}
           </Flex>
-          <Flex gap={6} align="center">
-            {secondary(c.number)}
+          <Flex gap={6} align="center" wrap>
+            <span style={{ whiteSpace: 'nowrap' }}>{secondary(c.number)}</span>
             <PoolDaysTag days={c.poolDaysLeft} />
           </Flex>
         </Flex>
       ),
     },
     number: { width: 170, render: (_, c) => c.number },
-    status: { width: 96, render: (_, c) => <CustomerStatusTag status={c.status} /> },
+    status: { width: 90, render: (_, c) => <CustomerStatusTag status={c.status} /> },
     type: { width: 100, render: (_, c) => t(`customers.types.${c.type}`) },
-    industry: { width: 140, ellipsis: true, render: (_, c) => (c.industry === 'other' && c.industryNote ? `${label('industry', c.industry)} · ${c.industryNote}` : label('industry', c.industry)) },
+    industry: { width: 128, ellipsis: true, render: (_, c) => (c.industry === 'other' && c.industryNote ? `${label('industry', c.industry)} · ${c.industryNote}` : label('industry', c.industry)) },
     source: { width: 120, render: (_, c) => label('source', c.source) },
     size: { width: 170, ellipsis: true, render: (_, c) => label('size', c.size) },
     address: { width: 200, ellipsis: true, render: (_, c) => [c.address.province, c.address.city === '市辖区' ? null : c.address.city, c.address.district].filter(Boolean).join(' ') || '—' },
     ownerName: {
-      width: 96,
+      width: 88,
       render: (_, c) => (c.poolId ? <Tag bordered={false}>{t('customers.inPool')}</Tag> : c.ownerName ?? '—'),
     },
-    tags: { width: 170, render: (_, c) => (c.tags.length ? <CustomerTagList tags={c.tags} max={3} /> : '—') },
+    tags: { width: 150, render: (_, c) => (c.tags.length ? <CustomerTagList tags={c.tags} max={3} /> : '—') },
     primaryContact: {
-      width: 130,
+      width: 118,
       render: (_, c) =>
         c.primaryContact ? (
           <Flex vertical>
@@ -91,9 +91,9 @@ export function useCustomerColumns() {
     },
     valueTier: { width: 90, render: (_, c) => (c.valueTier ? <Tag bordered={false} color="gold">{t('customers.tierTag', { tier: c.valueTier })}</Tag> : '—') },
     riskLevel: { width: 90, render: (_, c) => (c.riskLevel ? t(`customers.risks.${c.riskLevel}`) : '—') },
-    completeness: { width: 120, render: (_, c) => <CompletenessBar score={c.completeness} /> },
+    completeness: { width: 124, render: (_, c) => <CompletenessBar score={c.completeness} /> },
     poolDaysLeft: { width: 120, render: (_, c) => (c.poolDaysLeft === null ? '—' : <PoolDaysTag days={c.poolDaysLeft} always />) },
-    lastFollowUpAt: { width: 140, render: (_, c) => date(c.lastFollowUpAt) },
+    lastFollowUpAt: { width: 116, render: (_, c) => date(c.lastFollowUpAt) },
     firstContactAt: { width: 150, render: (_, c) => date(c.firstContactAt) },
     wonAt: { width: 120, render: (_, c) => date(c.wonAt, 'date') },
     requirement: { width: 240, ellipsis: { showTitle: true }, render: (_, c) => c.requirement ?? '—' },

@@ -3,7 +3,7 @@ import {
   TagsOutlined, UserAddOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { TTimelineEvent } from '@guanxi/common/customers';
-import { Empty, Flex, Pagination, Segmented, Skeleton, Timeline, Tooltip, Typography } from 'antd';
+import { Card, Empty, Flex, Pagination, Segmented, Skeleton, Timeline, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatDate, useFormatRelative } from '../../../lib/format';
@@ -72,25 +72,27 @@ export function CustomerTimeline({ customerId, renderUser }: { customerId: strin
   };
 
   return (
-    <Flex vertical gap={16}>
-      <Segmented
-        value={group}
-        onChange={(g) => {
-          setGroup(g as Group | 'all');
-          setPage(1);
-        }}
-        options={[
-          { value: 'all', label: t('timeline.filter') },
-          ...(Object.keys(GROUPS) as Group[]).map((g) => ({ value: g, label: t(`timeline.groups.${g}`) })),
-        ]}
-        style={{ alignSelf: 'flex-start' }}
-      />
-      {isPending ? <Skeleton active /> : null}
-      {data && data.items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('timeline.empty')} /> : null}
-      {data && data.items.length ? <Timeline items={data.items.map(item)} style={{ paddingTop: 8 }} /> : null}
-      {data && data.total > PAGE_SIZE ? (
-        <Pagination size="small" current={page} pageSize={PAGE_SIZE} total={data.total} onChange={setPage} showSizeChanger={false} style={{ alignSelf: 'flex-end' }} />
-      ) : null}
-    </Flex>
+    <Card>
+      <Flex vertical gap={16}>
+        <Segmented
+          value={group}
+          onChange={(g) => {
+            setGroup(g as Group | 'all');
+            setPage(1);
+          }}
+          options={[
+            { value: 'all', label: t('timeline.filter') },
+            ...(Object.keys(GROUPS) as Group[]).map((g) => ({ value: g, label: t(`timeline.groups.${g}`) })),
+          ]}
+          style={{ alignSelf: 'flex-start' }}
+        />
+        {isPending ? <Skeleton active /> : null}
+        {data && data.items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('timeline.empty')} /> : null}
+        {data && data.items.length ? <Timeline items={data.items.map(item)} style={{ paddingTop: 8 }} /> : null}
+        {data && data.total > PAGE_SIZE ? (
+          <Pagination size="small" current={page} pageSize={PAGE_SIZE} total={data.total} onChange={setPage} showSizeChanger={false} style={{ alignSelf: 'flex-end' }} />
+        ) : null}
+      </Flex>
+    </Card>
   );
 }

@@ -63,7 +63,7 @@ export function CustomerToolbar({ state, onChange, onAdvanced, ownerFilter, extr
           onPressEnter={() => onChange({ q: text, page: 1 })}
           placeholder={t('customers.searchPlaceholder')}
           aria-label={t('common.search')}
-          style={{ width: 280 }}
+          style={{ width: 260 }}
           data-testid="customer-search"
         />
         {multi('status', status, t('customers.fields.status'), 120)}

@@ -16,6 +16,9 @@ const KNOWN_TYPES = [
 ] as const;
 export const isKnownType = (type: string): type is (typeof KNOWN_TYPES)[number] => (KNOWN_TYPES as readonly string[]).includes(type);
 
+const isEmpty = (v: unknown) =>
+  v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0) ||
+  (typeof v === 'object' && !Array.isArray(v) && Object.values(v as object).every((x) => x === null || x === ''));
 const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
 const formatBytes = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} B`);
 
@@ -47,7 +50,7 @@ export function TimelineEventBody({ event, renderUser }: { event: TTimelineEvent
           {expand((d.changes as Change[] | undefined) ?? []).map((c) => (
             <Flex key={c.field} gap={6} align="baseline" wrap>
               <Typography.Text type="secondary">{label(c.field)}:</Typography.Text>
-              <Typography.Text delete type="secondary">
+              <Typography.Text delete={!isEmpty(c.from)} type="secondary">
                 {value(c.field, c.from)}
               </Typography.Text>
               <ArrowRightOutlined style={{ fontSize: 11, color: '#8c8c8c' }} />

@@ -84,10 +84,10 @@ export function DictionariesAdmin({ type, onTypeChange }: DictionariesAdminProps
             items={DICTIONARY_TYPES.map((ty) => ({
               key: ty,
               label: (
-                <Flex justify="space-between">
-                  <span>{t(`dictionariesAdmin.types.${ty}`)}</span>
-                  <Typography.Text type="secondary">{counts.get(ty)}</Typography.Text>
-                </Flex>
+                <>
+                  {t(`dictionariesAdmin.types.${ty}`)}
+                  <span className="gx-menu-count">{counts.get(ty)}</span>
+                </>
               ),
             }))}
           />

@@ -72,15 +72,15 @@ export function PoolCustomersTable({ pool, isAdmin, userSelect }: PoolCustomersT
         </Flex>
       ),
     },
-    { title: t('customers.fields.industry'), key: 'industry', width: 150, ellipsis: true, render: (_, c) => dict('industry', c.industry) },
-    { title: t('customers.fields.address'), key: 'address', width: 130, ellipsis: true, render: (_, c) => [c.address.province, c.address.city === '市辖区' ? null : c.address.city].filter(Boolean).join(' ') || '—' },
-    { title: t('customers.fields.tags'), key: 'tags', width: 170, render: (_, c) => c.tags.slice(0, 3).map((tag) => <Tag key={tag} bordered={false}>{tag}</Tag>) },
-    { title: t('customers.fields.lastFollowUpAt'), key: 'lastFollowUpAt', width: 140, render: (_, c) => date(c.lastFollowUpAt) },
-    { title: t('pools.pooledAt'), key: 'pooledAt', width: 140, render: (_, c) => date(c.pooledAt) },
+    { title: t('customers.fields.industry'), key: 'industry', width: 140, ellipsis: true, render: (_, c) => dict('industry', c.industry) },
+    { title: t('customers.fields.address'), key: 'address', width: 120, ellipsis: true, render: (_, c) => [c.address.province, c.address.city === '市辖区' ? null : c.address.city].filter(Boolean).join(' ') || '—' },
+    { title: t('customers.fields.tags'), key: 'tags', width: 170, render: (_, c) => (c.tags.length ? c.tags.slice(0, 3).map((tag) => <Tag key={tag} bordered={false}>{tag}</Tag>) : '—') },
+    { title: t('customers.fields.lastFollowUpAt'), key: 'lastFollowUpAt', width: 130, render: (_, c) => date(c.lastFollowUpAt) },
+    { title: t('pools.pooledAt'), key: 'pooledAt', width: 150, render: (_, c) => date(c.pooledAt) },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 130,
+      width: 120,
       fixed: 'right',
       render: (_, c) => (
         <Flex gap={4}>
@@ -134,7 +134,7 @@ export function PoolCustomersTable({ pool, isAdmin, userSelect }: PoolCustomersT
         rowSelection={canClaim || isAdmin ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) } : undefined}
         onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
         pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { count: total }) }}
-        scroll={{ x: 1090 }}
+        scroll={{ x: 1070 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('pools.empty')} /> }}
       />
       <Modal
