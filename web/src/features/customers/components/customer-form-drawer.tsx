@@ -3,7 +3,7 @@ import { Button, Col, Divider, Drawer, Flex, Form, Row, Skeleton, Typography } f
 import { cloneElement, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CustomFieldItem } from '../../../components/custom-field-input';
-import { isApiError } from '../../../lib/api-client';
+import { ApiError, isApiError } from '../../../lib/api-client';
 import { useSignedInMe } from '../../../lib/auth';
 import { useCan } from '../../../lib/authorization';
 import { useCustomFields } from '../../../lib/custom-fields';
@@ -14,7 +14,7 @@ import { useCustomer } from '../api/get-customer';
 import { useUpdateCustomer } from '../api/update-customer';
 import { CustomerAddressFields } from './customer-address-fields';
 import { CustomerBasicFields, CustomerBusinessFields } from './customer-form-fields';
-import { changedCustomer, clean, toFormValues } from './customer-form-values';
+import { changedCustomer, clean, hideMaskedStreet, toFormValues } from './customer-form-values';
 import { DuplicateAlert } from './duplicate-alert';
 import { DuplicateModal } from './duplicate-modal';
 import { FirstContactFields } from './first-contact-fields';
@@ -44,20 +44,27 @@ export function CustomerFormDrawer({ open, customerId, userSelect, onClose, onSa
   const [duplicates, setDuplicates] = useState<TDuplicateMatch[] | null>(null);
   // Set by 仍然创建 in the duplicate dialog: the next submit carries allowDuplicate.
   const allowDuplicate = useRef(false);
+  const streetMissing = useRef(false);
   const editing = Boolean(customerId);
   const streetMasked = !me.role.viewSensitive;
   const original = useMemo(
     () => (customer ? toFormValues(customer) : { type: 'enterprise', status: 'potential', ownerId: me.user.id, tags: [], address: {}, custom: {} }),
     [customer, me.user.id],
   );
+  const shown = useMemo(() => (customer && streetMasked ? hideMaskedStreet(original) : original), [customer, streetMasked, original]);
 
   const { form, formProps, submitting } = useSchemaForm({
     schema: editing ? ZUpdateCustomerRequest : ZCreateCustomerRequest,
     prepare: (values) => {
-      const body = (customer ? { version: customer.version, ...changedCustomer(values, original, streetMasked) } : clean(values)) as Record<string, unknown>;
+      const change = customer ? changedCustomer(values, original, streetMasked) : null;
+      streetMissing.current = change?.streetMissing ?? false;
+      const body = (customer ? { version: customer.version, ...change?.body } : clean(values)) as Record<string, unknown>;
       return allowDuplicate.current ? { ...body, allowDuplicate: true } : body;
     },
     onSubmit: async (body) => {
+      if (streetMissing.current) {
+        throw new ApiError(400, 'VALIDATION_FAILED', t('customers.streetRequired'), [{ field: 'address.street', message: t('customers.streetRequired') }]);
+      }
       try {
         const saved = customerId
           ? await update.mutateAsync({ id: customerId, ...(body as TUpdateCustomerRequest) })
@@ -77,8 +84,8 @@ export function CustomerFormDrawer({ open, customerId, userSelect, onClose, onSa
   });
   useEffect(() => {
     form.resetFields();
-    form.setFieldsValue(original);
-  }, [form, original]);
+    form.setFieldsValue(shown);
+  }, [form, shown]);
 
   const ownerField = editing ? (
     <Form.Item label={t('customers.fields.ownerName')} extra={t('customers.ownerEditHelp')}>

@@ -26,9 +26,17 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 /**
  * The PATCH body: only what changed. Address and preferences go as a whole (the API replaces them); custom fields
- * go key by key (the API merges them). A masked street (roles without "view sensitive data") is never sent back.
+ * go key by key (the API merges them).
+ *
+ * Roles without "view sensitive data" get the street masked (******) and see it empty in the form: an address the
+ * user did not touch is not sent, and `streetMissing` says a changed address needs the street typed again (the API
+ * replaces the whole address, so sending it without one would erase the street).
  */
-export function changedCustomer(values: Record<string, unknown>, original: Record<string, unknown>, streetMasked: boolean): Record<string, unknown> {
+export function changedCustomer(
+  values: Record<string, unknown>,
+  original: Record<string, unknown>,
+  streetMasked: boolean,
+): { body: Record<string, unknown>; streetMissing: boolean } {
   const next = clean(values) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(next)) {
@@ -40,9 +48,16 @@ export function changedCustomer(values: Record<string, unknown>, original: Recor
       out[key] = value;
     }
   }
-  if (streetMasked && out.address) {
-    const address = out.address as Record<string, unknown>;
-    if (address.street === (original.address as Record<string, unknown> | undefined)?.street) address.street = null;
-  }
-  return out;
+  if (!streetMasked || !out.address) return { body: out, streetMissing: false };
+  const after = out.address as Record<string, unknown>;
+  const before = (original.address ?? {}) as Record<string, unknown>;
+  const placeChanged = (['province', 'city', 'district'] as const).some((k) => !same(after[k], before[k]));
+  if (after.street) return { body: out, streetMissing: false };
+  if (!placeChanged) delete out.address;
+  return { body: out, streetMissing: placeChanged };
+}
+
+/** Form values of a customer for a role that may not see the street: the masked street shows as empty. */
+export function hideMaskedStreet(values: Record<string, unknown>): Record<string, unknown> {
+  return { ...values, address: { ...(values.address as object), street: null } };
 }
