@@ -34,8 +34,20 @@ export async function runSeedCommand(deps: AppDeps, values: Values): Promise<voi
     if (a.logins.length) out(`demo staff (password ${a.password}): ${a.logins.map((l) => `${l.role} ${l.name} <${l.email}>`).join(', ')}`);
     if (customers > a.customersBefore) process.stderr.write(`  (if interrupted, continue with: npx guanxi seed --demo --customers ${customers} --org ${a.tenantId})\n`);
   };
-  const r = await seedDemo(deps, { customers, orgId: org, seed: whole(values.seed, 'seed'), onAccount, onProgress: progressPrinter() });
+  // Ctrl-C stops after the batch being written and leaves the database complete (indexes rebuilt); a second one
+  // kills the process (the next run then finishes the index rebuild).
+  const stop = new AbortController();
+  const onSigint = () => {
+    process.stderr.write('  stopping after the current batch (Ctrl-C again to kill)…\n');
+    stop.abort();
+  };
+  process.once('SIGINT', onSigint);
+  const r = await seedDemo(deps, {
+    customers, orgId: org, seed: whole(values.seed, 'seed'), signal: stop.signal, onAccount, onProgress: progressPrinter(),
+    onStep: (m) => process.stderr.write(`  ${m}…\n`),
+  }).finally(() => process.off('SIGINT', onSigint));
   const seconds = r.elapsedMs / 1000;
   const rate = r.customersAdded ? `, ${Math.round(r.customersAdded / seconds).toLocaleString('en')} customers/s` : '';
   out(`added ${r.customersAdded.toLocaleString('en')} customers in ${seconds.toFixed(1)} s${rate}; the account has ${(r.customersBefore + r.customersAdded).toLocaleString('en')}`);
+  if (r.interrupted) out(`stopped early; continue with: npx guanxi seed --demo --customers ${customers} --org ${r.tenantId}`);
 }

@@ -8,12 +8,9 @@ import { completenessWeights } from '../customers/customer-derived';
 import { dictionaryLookup } from '../dictionaries/dictionaries.service';
 import { createTenant } from '../tenants/tenants.service';
 import { ensureDemoOrg } from './demo-org';
-import { demoPlan, type DemoPlanInput } from './demo-plan';
-import { postgresDemoWriter } from './demo-postgres-writer';
-import { dayCounts, numbersFor, type DemoBatch } from './demo-rows';
-import { inlineSource, workerSource } from './demo-source';
-import { sqliteDemoWriter } from './demo-sqlite-writer';
-import { countTenantCustomers, emailInUse, findTenantIdByOrg, readDemoSettings } from './demo.repository';
+import { loadDemoCustomers, type LoadProgress } from './demo-load';
+import type { DemoPlanInput } from './demo-plan';
+import { countAllCustomers, countTenantCustomers, emailInUse, findTenantIdByOrg, readDemoSettings } from './demo.repository';
 
 export type DemoDeps = { db: Db; dialect: DialectName; clock: Clock };
 
@@ -22,7 +19,7 @@ export const DEMO_PASSWORD = 'guanxi-demo-2026';
 export const DEMO_COMPANY = '华星演示科技有限公司';
 export const MAX_DEMO_CUSTOMERS = 5_000_000;
 
-export type SeedProgress = { done: number; total: number; elapsedMs: number };
+export type SeedProgress = LoadProgress;
 export type SeedDemoOptions = {
   /** The account ends up with at least this many customers: a rerun on the same account continues an interrupted one. */
   customers: number;
@@ -33,6 +30,12 @@ export type SeedDemoOptions = {
   batchSize?: number;
   /** Generate on a worker thread while this one writes (default: for 20,000 customers or more). */
   parallel?: boolean;
+  /** Drop random-order indexes during the load and rebuild them after (default: for big loads; see db/bulk-load). */
+  bulkLoad?: boolean;
+  /** Aborting stops the run after the batch being written; what was written stays (a rerun continues). */
+  signal?: AbortSignal;
+  /** Slow steps after the load (rebuilding indexes). */
+  onStep?: (message: string) => void;
   /** Called once the account and its staff exist, before the customers (so an interrupted run can be continued). */
   onAccount?: (a: Pick<SeedDemoResult, 'tenantId' | 'admin' | 'password' | 'logins' | 'customersBefore'>) => void;
   onProgress?: (p: SeedProgress) => void;
@@ -45,6 +48,8 @@ export type SeedDemoResult = {
   logins: Array<{ role: string; name: string; email: string }>;
   customersBefore: number;
   customersAdded: number;
+  /** Stopped by the signal before reaching `customers`. */
+  interrupted: boolean;
   elapsedMs: number;
 };
 
@@ -93,7 +98,7 @@ export async function seedDemo(deps: DemoDeps, opts: SeedDemoOptions): Promise<S
   const before = await countTenantCustomers(deps.db, tenantId);
   const result = { tenantId, admin, password: DEMO_PASSWORD, logins: org.logins, customersBefore: before, customersAdded: 0 };
   opts.onAccount?.(result);
-  if (before >= opts.customers) return { ...result, elapsedMs: Date.now() - started };
+  if (before >= opts.customers) return { ...result, interrupted: false, elapsedMs: Date.now() - started };
 
   const dict = await dictionaryLookup(deps.db, tenantId);
   const input: DemoPlanInput = {
@@ -104,33 +109,14 @@ export async function seedDemo(deps: DemoDeps, opts: SeedDemoOptions): Promise<S
       contactRole: new Set(dict.codes('contact_role')),
     },
   };
-  const parallel = opts.parallel ?? opts.customers - before >= 20_000;
-  const source = parallel ? workerSource(input) : inlineSource(input);
-  const writer = deps.dialect === 'sqlite' ? sqliteDemoWriter(deps.db, tenantId) : postgresDemoWriter(deps.db, tenantId);
-  const size = Math.max(1, opts.batchSize ?? 5000);
-  const plan = demoPlan(input);
-  const numbers = async (start: number) => {
-    const days = dayCounts(plan, start, Math.min(opts.customers, start + size));
-    return numbersFor(days, await writer.reserve(days));
-  };
-  try {
-    let next: Promise<DemoBatch> | null = source.generate(before, await numbers(before));
-    for (let start = before; next; start += size) {
-      const batch: DemoBatch = await next;
-      // Batch k+1 is requested (its numbers reserved, the worker told) before batch k is written, so the worker
-      // generates while this thread writes.
-      next = start + size < opts.customers ? source.generate(start + size, await numbers(start + size)) : null;
-      // If the write fails, the prefetched batch is never awaited; keep its rejection from surfacing unhandled.
-      next?.catch(() => {});
-      await writer.write(batch);
-      result.customersAdded += batch.count;
-      opts.onProgress?.({ done: result.customersAdded, total: opts.customers - before, elapsedMs: Date.now() - started });
-    }
-    await writer.finish();
-  } finally {
-    await source.close();
-    await writer.close();
-  }
+  const toAdd = opts.customers - before;
+  // Bulk-load mode pays off when the load is big and at least doubles the table (rebuilding indexes reads it all).
+  const bulk = opts.bulkLoad ?? (toAdd >= 50_000 && toAdd >= (await countAllCustomers(deps.db)));
+  const r = await loadDemoCustomers(deps, {
+    input, from: before, batchSize: Math.max(1, opts.batchSize ?? 5000), parallel: opts.parallel ?? toAdd >= 20_000, bulk,
+    signal: opts.signal, onProgress: opts.onProgress, onStep: opts.onStep,
+  });
+  result.customersAdded = r.added;
   await recordAudit(deps, actor, { entity: 'tenant', entityId: tenantId, action: 'seed_demo', after: { customers: result.customersAdded, seed } });
-  return { ...result, elapsedMs: Date.now() - started };
+  return { ...result, interrupted: r.interrupted, elapsedMs: Date.now() - started };
 }

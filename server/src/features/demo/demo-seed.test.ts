@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { pinyin } from 'pinyin-pro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/dialects';
@@ -132,9 +133,20 @@ for (const dialect of DIALECTS) {
       expect(res.body.number).toBe(`CUST${day}${String(lastOfDay + 1).padStart(4, '0')}`);
     });
 
-    it('continues on the same account, reusing its staff (generating on a worker thread)', async () => {
-      const more = await seedDemo(t.deps, { customers: 360, orgId: seeded.admin!.email, parallel: true, batchSize: 25 });
-      expect(more).toMatchObject({ tenantId: seeded.tenantId, admin: null, customersBefore: 301, customersAdded: 59 });
+    it('continues on the same account, reusing its staff (on a worker thread, in bulk-load mode)', async () => {
+      const indexNames = async () => (dialect === 'postgres'
+        ? await sql<{ n: string }>`select indexname as n from pg_indexes where schemaname = current_schema() and tablename in ('customers', 'contacts') order by 1`.execute(t.deps.db)
+        : await sql<{ n: string }>`select name as n from sqlite_master where type = 'index' and tbl_name in ('customers', 'contacts') order by 1`.execute(t.deps.db)).rows;
+      const indexesBefore = await indexNames();
+      const steps: string[] = [];
+      const more = await seedDemo(t.deps, {
+        customers: 360, orgId: seeded.admin!.email, parallel: true, bulkLoad: dialect === 'sqlite', batchSize: 25, onStep: (m) => steps.push(m),
+      });
+      expect(more).toMatchObject({ tenantId: seeded.tenantId, admin: null, customersBefore: 301, customersAdded: 59, interrupted: false });
+      // The indexes dropped for the load are back (SQLite only here: PostgreSQL's test database is shared by parallel
+      // test files, and bulk-load mode changes indexes for everyone; db/bulk-load.test covers it there).
+      expect(steps).toEqual(dialect === 'sqlite' ? [expect.stringMatching(/^rebuilding \d+ indexes/)] : []);
+      expect(await indexNames()).toEqual(indexesBefore);
       expect((await admin.get('/users?pageSize=1')).body.total).toBe(51);
       const now = await all<Customer>(admin, '/customers');
       expect(now).toHaveLength(360);
@@ -143,13 +155,25 @@ for (const dialect of DIALECTS) {
       expect(again.customersAdded).toBe(0);
     });
 
+    it('stops after the batch being written when aborted, leaving whole customers only', async () => {
+      const stop = new AbortController();
+      const r = await seedDemo(t.deps, {
+        customers: 500, orgId: seeded.tenantId, batchSize: 20, signal: stop.signal, onProgress: (p) => p.done >= 40 && stop.abort(),
+      });
+      // SQLite stops right after the batch that saw the abort; PostgreSQL also finishes the one written beside it.
+      expect(r).toMatchObject({ customersBefore: 360, interrupted: true });
+      expect([40, 60]).toContain(r.customersAdded);
+      const contacts = await all<{ customerId: string; isPrimary: boolean }>(admin, '/contacts');
+      expect(new Set(contacts.filter((c) => c.isPrimary).map((c) => c.customerId)).size).toBe(360 + r.customersAdded);
+    });
+
     if (dialect === 'sqlite') {
       it('leaves the keyword index complete and its insert trigger in place', async () => {
         const sqlite = sqliteHandleOf(t.deps.db)!;
         const count = (q: string) => sqlite.prepare(q).pluck().get(seeded.tenantId);
         expect(count('select count(*) from customers_fts where tenant_id = ?')).toBe(count('select count(*) from customers where tenant_id = ?'));
         expect(count(`select count(*) from customers c join customers_fts_map m on m.customer_id = c.id
-          join customers_fts f on f.rowid = m.fts_rowid and f.search_text = c.search_text where c.tenant_id = ?`)).toBe(360);
+          join customers_fts f on f.rowid = m.fts_rowid and f.search_text = c.search_text where c.tenant_id = ?`)).toBe(count('select count(*) from customers where tenant_id = ?'));
         expect(sqlite.prepare(`select name from sqlite_master where type = 'trigger' and tbl_name = 'customers' order by name`).pluck().all())
           .toEqual(['customers_fts_ad', 'customers_fts_ai', 'customers_fts_au']);
         // The migration's trigger is the one the writer knows, so it indexes set-based (not the slow per-row fallback).

@@ -76,3 +76,9 @@ export async function countTenantCustomers(db: Db, tenantId: string): Promise<nu
   const row = await db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Customers of all tenants (how big the tables are that an index rebuild reads). */
+export async function countAllCustomers(db: Db): Promise<number> {
+  const row = await db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
