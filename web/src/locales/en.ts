@@ -162,7 +162,7 @@ export const en: Messages<typeof zhCN> = {
     greeting: 'Hello, {{name}}',
     intro: 'Welcome to Guanxi CRM for {{company}}. Your role is "{{role}}" with the data scope "{{scope}}".',
     setupTitle: 'Finish the basic setup',
-    setupIntro: 'Customers, opportunities, tickets and more are coming soon. Until then, set up your organization, team and permissions.',
+    setupIntro: 'Set up your organization, team and permissions, and your sales team can start keeping customers, checking duplicates and sharing the pool. Opportunities, tickets and more are coming soon.',
     stepDepartments: 'Build your organization',
     stepDepartmentsText: 'Create departments as they really are (e.g. Sales, Marketing, Service) and name their heads.',
     stepUsers: 'Add your team',

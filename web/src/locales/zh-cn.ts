@@ -159,7 +159,7 @@ export const zhCN = {
     greeting: '你好，{{name}}',
     intro: '欢迎使用 {{company}} 的 Guanxi CRM。你当前的角色是「{{role}}」，数据范围为「{{scope}}」。',
     setupTitle: '完成基础设置',
-    setupIntro: '客户、商机、工单等业务模块即将上线。上线前，先把组织架构、成员和权限准备好。',
+    setupIntro: '先把组织架构、成员和权限准备好，销售团队就可以在「客户」中建档、查重和分配客户。商机、工单等模块即将上线。',
     stepDepartments: '搭建组织架构',
     stepDepartmentsText: '按实际组织创建部门（如 销售部、市场部、客服部），并指定部门负责人。',
     stepUsers: '添加团队成员',

@@ -69,12 +69,12 @@ function FieldForm({ entity, field, nextSort, onClose }: Omit<FieldFormModalProp
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item name="labelZh" label={t('fieldsAdmin.labelZh')} required>
-            <Input maxLength={60} autoFocus placeholder="如 预算" />
+            <Input maxLength={60} autoFocus placeholder={t('fieldsAdmin.labelZhPlaceholder')} />
           </Form.Item>
         </Col>
         <Col span={12}>
           <Form.Item name="labelEn" label={t('fieldsAdmin.labelEn')} required>
-            <Input maxLength={80} placeholder="e.g. Budget" />
+            <Input maxLength={80} placeholder={t('fieldsAdmin.labelEnPlaceholder')} />
           </Form.Item>
         </Col>
         <Col span={12}>

@@ -29,7 +29,7 @@ function EntryForm({ type, entry, nextSort, onClose }: Omit<EntryFormModalProps,
   return (
     <Form {...formProps} name="dictionary-entry" layout="vertical" initialValues={{ ...original, code: entry?.code }}>
       <Form.Item name="code" label={t('dictionariesAdmin.code')} required={!entry} extra={entry ? undefined : t('dictionariesAdmin.codeHelp')}>
-        <Input disabled={Boolean(entry)} maxLength={40} placeholder="e.g. exhibition_2025" autoFocus={!entry} />
+        <Input disabled={Boolean(entry)} maxLength={40} placeholder={t('dictionariesAdmin.codePlaceholder')} autoFocus={!entry} />
       </Form.Item>
       <Row gutter={16}>
         <Col span={12}>
