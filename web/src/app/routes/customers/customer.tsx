@@ -17,11 +17,13 @@ import { useCustomerFieldRenderers } from '../../../features/customers/component
 import { MergeModal } from '../../../features/customers/components/merge-modal';
 import { ReturnToPoolModal } from '../../../features/customers/components/return-to-pool-modal';
 import { TransferModal } from '../../../features/customers/components/transfer-modal';
+import { useClaimCustomers } from '../../../features/pools/api/claim-customers';
 import { usePools } from '../../../features/pools/api/get-pools';
 import { UserName } from '../../../features/users/components/user-name';
 import { UserSelect } from '../../../features/users/components/user-select';
 import { isApiError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/authorization';
+import { notifyError, notifySuccess, notifyWarning } from '../../../lib/notify';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
 const TABS = ['overview', 'contacts', 'timeline', 'attachments', 'audit'] as const;
@@ -40,6 +42,15 @@ function CustomerPage({ customerId }: { customerId: string }) {
   const { data: pools = [] } = usePools();
   const [dialog, setDialog] = useState<{ open: Dialog; key: number }>({ open: null, key: 0 });
   const renderers = useCustomerFieldRenderers(renderUser);
+  const claim = useClaimCustomers();
+  const onClaim = (poolId: string) =>
+    claim.mutate(
+      { poolId, ids: [customerId] },
+      {
+        onSuccess: (res) => (res.failed[0] ? notifyWarning(res.failed[0].message) : notifySuccess(t('pools.claimed', { count: 1 }))),
+        onError: notifyError,
+      },
+    );
   useDocumentTitle(customer?.name ?? t('customers.title'));
 
   if (isApiError(error, 'NOT_FOUND')) {
@@ -87,7 +98,25 @@ function CustomerPage({ customerId }: { customerId: string }) {
   return (
     <Flex vertical gap={16}>
       <Breadcrumb items={[{ title: <Link to={paths.customers.list.getHref()}>{t('customers.title')}</Link> }, { title: customer.name }]} />
-      {customer.poolId ? <Alert type="info" showIcon message={t('customers.detail.inPoolBanner')} action={<Link to={paths.pools.getHref(customer.poolId)}>{t('nav.pools')}</Link>} /> : null}
+      {customer.poolId ? (
+        <Alert
+          type="info"
+          showIcon
+          message={t('customers.detail.inPoolBanner')}
+          action={
+            <Flex gap={8}>
+              {can('customers', 'create') ? (
+                <Button size="small" type="primary" loading={claim.isPending} onClick={() => onClaim(customer.poolId!)}>
+                  {t('pools.claim')}
+                </Button>
+              ) : null}
+              <Link to={paths.pools.getHref(customer.poolId)}>
+                <Button size="small">{t('nav.pools')}</Button>
+              </Link>
+            </Flex>
+          }
+        />
+      ) : null}
       <CustomerHeader
         customer={customer}
         onEdit={() => open('edit')}

@@ -2,9 +2,10 @@ import { DeleteOutlined, DownloadOutlined, FileOutlined, UploadOutlined } from '
 import { ATTACHMENT_EXTENSIONS, type TAttachment } from '@guanxi/common/attachments';
 import { App, Button, Card, Empty, Flex, Table, Typography, Upload, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/authorization';
 import { useFormatDate } from '../../../lib/format';
-import { notifyError, notifySuccess } from '../../../lib/notify';
+import { notifyError, notifySuccess, notifyWarning } from '../../../lib/notify';
 import { useDeleteAttachment } from '../api/delete-attachment';
 import { attachmentDownloadUrl, useAttachments } from '../api/get-attachments';
 import { useUploadAttachment } from '../api/upload-attachment';
@@ -18,15 +19,15 @@ export function AttachmentsPanel({ customerId }: { customerId: string }) {
   const { modal } = App.useApp();
   const can = useCan();
   const date = useFormatDate();
-  const { data, isPending } = useAttachments(customerId);
+  const { data, isPending, error } = useAttachments(customerId);
   const upload = useUploadAttachment();
   const remove = useDeleteAttachment();
   const editable = can('customers', 'edit');
 
   const beforeUpload = (file: File) => {
     const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
-    if (!ATTACHMENT_EXTENSIONS.includes(ext)) notifyError(new Error(t('attachments.badType', { name: file.name })));
-    else if (file.size > MAX_BYTES) notifyError(new Error(t('attachments.tooLarge', { name: file.name })));
+    if (!ATTACHMENT_EXTENSIONS.includes(ext)) notifyWarning(t('attachments.badType', { name: file.name }));
+    else if (file.size > MAX_BYTES) notifyWarning(t('attachments.tooLarge', { name: file.name }));
     else
       upload.mutate(
         { customerId, file },
@@ -87,9 +88,11 @@ export function AttachmentsPanel({ customerId }: { customerId: string }) {
         size="middle"
         columns={columns}
         dataSource={data?.items}
-        loading={isPending}
+        loading={isPending && !error}
         pagination={false}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('attachments.empty')} /> }}
+        locale={{
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={error instanceof ApiError ? error.message : t('attachments.empty')} />,
+        }}
       />
     </Card>
   );

@@ -110,7 +110,7 @@ export function CustomerHeader({ customer: c, onEdit, onTransfer, onReturn, onMe
         <Col xs={24} xl={8}>
           <Flex vertical gap={16} align="flex-end" className="gx-customer-header-side">
             <Flex gap={8} wrap justify="flex-end">
-              {can('customers', 'edit') ? (
+              {can('customers', 'edit') && (!c.poolId || can('settings', 'manage')) ? (
                 <Button type="primary" icon={<EditOutlined />} onClick={onEdit}>
                   {t('customers.detail.edit')}
                 </Button>

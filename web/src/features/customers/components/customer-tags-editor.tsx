@@ -3,7 +3,7 @@ import type { TCustomer } from '@guanxi/common/customers';
 import { Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { notifyError, notifySuccess } from '../../../lib/notify';
+import { notifyError, notifySuccess, notifyWarning } from '../../../lib/notify';
 import { useBulkAction } from '../api/bulk-action';
 import { useTags } from '../api/get-tags';
 import { CustomerTagList } from './customer-tag-list';
@@ -18,7 +18,7 @@ export function CustomerTagsEditor({ customer, editable }: { customer: TCustomer
   const change = async (action: 'addTags' | 'removeTags', tag: string) => {
     try {
       const res = await bulk.mutateAsync({ ids: [customer.id], action, tags: [tag] });
-      if (res.failed[0]) notifyError(new Error(res.failed[0].message));
+      if (res.failed[0]) notifyWarning(res.failed[0].message);
       else notifySuccess(t(action === 'addTags' ? 'customers.detail.tagAdded' : 'customers.detail.tagRemoved', { tag }));
     } catch (error) {
       notifyError(error);

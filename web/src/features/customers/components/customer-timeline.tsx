@@ -6,6 +6,7 @@ import type { TTimelineEvent } from '@guanxi/common/customers';
 import { Card, Empty, Flex, Pagination, Segmented, Skeleton, Timeline, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../lib/api-client';
 import { useFormatDate, useFormatRelative } from '../../../lib/format';
 import { useTimeline } from '../api/get-timeline';
 import { isKnownType, TimelineEventBody } from './timeline-event';
@@ -46,7 +47,7 @@ export function CustomerTimeline({ customerId, renderUser }: { customerId: strin
   const relative = useFormatRelative();
   const [group, setGroup] = useState<Group | 'all'>('all');
   const [page, setPage] = useState(1);
-  const { data, isPending } = useTimeline(customerId, { page, pageSize: PAGE_SIZE, types: group === 'all' ? undefined : GROUPS[group].join(',') });
+  const { data, isPending, error } = useTimeline(customerId, { page, pageSize: PAGE_SIZE, types: group === 'all' ? undefined : GROUPS[group].join(',') });
 
   const item = (e: TTimelineEvent) => {
     const [icon, color] = ICONS[e.type] ?? [<EditOutlined />, '#8c8c8c'];
@@ -86,7 +87,8 @@ export function CustomerTimeline({ customerId, renderUser }: { customerId: strin
           ]}
           style={{ alignSelf: 'flex-start' }}
         />
-        {isPending ? <Skeleton active /> : null}
+        {isPending && !error ? <Skeleton active /> : null}
+        {error && !data ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={error instanceof ApiError ? error.message : t('errors.loadFailed')} /> : null}
         {data && data.items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('timeline.empty')} /> : null}
         {data && data.items.length ? <Timeline items={data.items.map(item)} style={{ paddingTop: 8 }} /> : null}
         {data && data.total > PAGE_SIZE ? (
