@@ -4,7 +4,6 @@ import { Alert, Button, Flex, Form, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSchemaForm } from '../../../lib/form';
-import { notifySuccess } from '../../../lib/notify';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useCustomers } from '../api/get-customers';
 import { useMergeCustomer } from '../api/merge-customer';
@@ -23,9 +22,7 @@ function MergeForm({ customer, onClose }: Omit<MergeModalProps, 'open'>) {
     schema: ZMergeCustomersRequest,
     prepare: (values) => ({ sourceId: values.sourceId, version: customer.version }),
     onSubmit: async (body) => {
-      const res = await merge.mutateAsync({ id: customer.id, ...body });
-      notifySuccess(t('customers.merge.done'));
-      setResult(res);
+      setResult(await merge.mutateAsync({ id: customer.id, ...body }));
     },
   });
   if (result) {
