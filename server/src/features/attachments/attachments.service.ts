@@ -10,7 +10,7 @@ import { newId } from '../../lib/ids';
 import { pageOf } from '../../lib/pagination';
 import { storageFor } from '../../lib/storage';
 import { appendTimeline } from '../../lib/timeline';
-import { customerInScope } from '../customers/customers.service';
+import { customerInScope, getCustomer } from '../customers/customers.service';
 import { signatureMatches } from './file-signatures';
 import { deleteRecordAttachments, findAttachment, insertAttachment, listAttachments, markDeleted, reassign, type AttachmentRow } from './attachments.repository';
 
@@ -22,7 +22,9 @@ const RECORDS: Record<AttachmentEntity, { assert(deps: AppDeps, actor: Actor, id
   customer: {
     async assert(deps, actor, id, action) {
       assertCan(actor, 'customers', action);
-      if (!(await customerInScope(deps, actor, id))) throw new AppError('NOT_FOUND');
+      // Viewing follows the customer's visibility (pool members included); changing needs it in the data scope.
+      if (action === 'view') await getCustomer(deps, actor, id);
+      else if (!(await customerInScope(deps, actor, id))) throw new AppError('NOT_FOUND');
     },
     customerOf: (id) => id,
   },

@@ -30,7 +30,8 @@ export async function transferCustomer(deps: AppDeps, actor: Actor, id: string, 
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     if (!(await updateCustomer(trx, actor, id, row.version, { owner_id: input.ownerId, owned_since: now, pool_warned_at: null, updated_at: now }))) throw new AppError('VERSION_CONFLICT');
-    const data = { from: row.owner_id, fromName: row.owner_name ?? null, to: input.ownerId, reason: input.reason ?? null };
+    const toUser = await trx.selectFrom('users').select('name').where('tenant_id', '=', actor.tenantId).where('id', '=', input.ownerId).executeTakeFirst();
+    const data = { from: row.owner_id, fromName: row.owner_name ?? null, to: input.ownerId, toName: toUser?.name ?? null, reason: input.reason ?? null };
     await appendTimeline({ ...deps, db: trx }, actor, { customerId: id, type: 'transferred', data });
     await recordAudit({ ...deps, db: trx }, actor, { entity: 'customer', entityId: id, action: 'transfer', changes: [{ field: 'ownerId', from: row.owner_id, to: input.ownerId }] });
     await notify({ ...deps, db: trx }, actor.tenantId, [row.owner_id, input.ownerId].filter((u) => u !== actor.userId), 'customer.transferred', {
@@ -130,8 +131,8 @@ export async function customerTimeline(
   id: string,
   q: { page: number; pageSize: number; types?: string[] },
 ): Promise<TPage<TTimelineEvent>> {
-  assertCan(actor, 'customers', 'view');
-  if (!(await findCustomer(deps.db, actor, id))) throw new AppError('NOT_FOUND');
+  // Whoever may see the customer (including members of the pool it sits in) may read its history.
+  await getCustomer(deps, actor, id);
   const { items, total } = await readTimeline(deps.db, actor.tenantId, id, q);
   return pageOf(items, total, q);
 }

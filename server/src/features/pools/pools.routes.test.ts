@@ -67,7 +67,10 @@ for (const dialect of DIALECTS) {
       expect((await rep.client.get(`/customers/${tierA.id}`)).body.ownerId).toBe(rep.user.id);
       expect((await rep.client.get(`/customers/${won.id}`)).body.ownerId).toBe(rep.user.id);
       const tl = (await admin.get(`/customers/${idle.id}/timeline?types=returned_to_pool`)).body.items;
-      expect(tl[0].data).toMatchObject({ from: rep.user.id, auto: true });
+      expect(tl[0].data).toMatchObject({ from: rep.user.id, fromName: rep.user.name, auto: true });
+      // Pool members read the history of a pool customer before claiming it.
+      const colleague = await createUserAndLogin(t, admin, { roleCode: 'sales', mobile: '13600000106' });
+      expect((await colleague.client.get(`/customers/${idle.id}/timeline`)).status).toBe(200);
       const notes = await t.deps.db.selectFrom('notifications').select('type').where('user_id', '=', rep.user.id).where('type', '=', 'customer.returned_to_pool').execute();
       expect(notes.length).toBeGreaterThanOrEqual(1);
       const inPool = (await rep.client.get(`/customers?poolId=${pool.id}`)).body.items.map((c: { id: string }) => c.id);
@@ -127,8 +130,9 @@ for (const dialect of DIALECTS) {
       expect((await rep.client.post(`/pools/${pool.id}/assign`, { ids: [c.id], ownerId: rep.user.id })).status).toBe(403);
       const assigned = await admin.post(`/pools/${pool.id}/assign`, { ids: [c.id], ownerId: rep.user.id });
       expect(assigned.body.done).toEqual([c.id]);
-      const note = await t.deps.db.selectFrom('notifications').select('type').where('user_id', '=', rep.user.id).where('type', '=', 'customer.assigned').execute();
+      const note = await t.deps.db.selectFrom('notifications').select(['type', 'data']).where('user_id', '=', rep.user.id).where('type', '=', 'customer.assigned').execute();
       expect(note).toHaveLength(1);
+      expect(JSON.stringify(note[0]!.data)).toContain(c.name);
 
       const { client: other } = await signup(t, '别的公司');
       expect((await other.get(`/customers?poolId=${pool.id}`)).status).toBe(404);

@@ -114,6 +114,15 @@ function failure(actor: Actor, id: string, err: unknown) {
   return { id, code: err.code, message };
 }
 
+/** Display names for timeline entries and notices, so readers need no access to the user records. */
+async function namesOf(db: Db, tenantId: string, customerId: string, userId: string | null) {
+  const [c, u] = await Promise.all([
+    db.selectFrom('customers').select('name').where('tenant_id', '=', tenantId).where('id', '=', customerId).executeTakeFirst(),
+    userId ? db.selectFrom('users').select('name').where('tenant_id', '=', tenantId).where('id', '=', userId).executeTakeFirst() : undefined,
+  ]);
+  return { customer: c?.name ?? null, user: u?.name ?? null };
+}
+
 /** Takes an unowned customer out of the pool for `ownerId`, if it is still in the pool (first claim wins). */
 async function takeFromPool(deps: AppDeps, actor: Actor, poolId: string, customerId: string, ownerId: string, action: 'claim' | 'assign') {
   const now = deps.clock.now().toISOString();
@@ -124,9 +133,12 @@ async function takeFromPool(deps: AppDeps, actor: Actor, poolId: string, custome
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw AppError.unprocessable('ids', 'not_in_pool');
     await trx.insertInto('pool_claims').values({ id: newId(), tenant_id: actor.tenantId, pool_id: poolId, customer_id: customerId, user_id: ownerId, action, created_at: now }).execute();
-    await appendTimeline({ ...deps, db: trx }, actor, { customerId, type: action === 'claim' ? 'claimed' : 'assigned', data: { poolId, ownerId } });
+    const names = await namesOf(trx, actor.tenantId, customerId, ownerId);
+    await appendTimeline({ ...deps, db: trx }, actor, { customerId, type: action === 'claim' ? 'claimed' : 'assigned', data: { poolId, ownerId, ownerName: names.user } });
     await recordAudit({ ...deps, db: trx }, actor, { entity: 'customer', entityId: customerId, action, changes: [{ field: 'ownerId', from: null, to: ownerId }] });
-    if (action === 'assign') await notify({ ...deps, db: trx }, actor.tenantId, [ownerId], 'customer.assigned', { customerId, by: actor.name });
+    if (action === 'assign') {
+      await notify({ ...deps, db: trx }, actor.tenantId, [ownerId], 'customer.assigned', { customerId, customerName: names.customer, by: actor.name });
+    }
   });
 }
 
@@ -206,7 +218,7 @@ export async function moveToPool(
         .where('tenant_id', '=', actor.tenantId).where('id', '=', c.id).where('pool_id', 'is', null).where('deleted_at', 'is', null)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) return;
-      const data = { poolId, from: c.ownerId, auto: reason.auto, reason: reason.text ?? null };
+      const data = { poolId, from: c.ownerId, fromName: (await namesOf(trx, actor.tenantId, c.id, c.ownerId)).user, auto: reason.auto, reason: reason.text ?? null };
       await appendTimeline({ ...deps, db: trx }, actor, { customerId: c.id, type: 'returned_to_pool', data });
       await recordAudit({ ...deps, db: trx }, actor, { entity: 'customer', entityId: c.id, action: 'return_to_pool', changes: [{ field: 'ownerId', from: c.ownerId, to: null }] });
       if (c.ownerId && c.ownerId !== actor.userId) {
