@@ -1,3 +1,4 @@
+import { finishBulkLoad } from '../../db/bulk-load';
 import type { Db } from '../../db/database';
 import type { DialectName } from '../../db/dialect';
 import type { Actor } from '../../lib/actor';
@@ -98,7 +99,11 @@ export async function seedDemo(deps: DemoDeps, opts: SeedDemoOptions): Promise<S
   const before = await countTenantCustomers(deps.db, tenantId);
   const result = { tenantId, admin, password: DEMO_PASSWORD, logins: org.logins, customersBefore: before, customersAdded: 0 };
   opts.onAccount?.(result);
-  if (before >= opts.customers) return { ...result, interrupted: false, elapsedMs: Date.now() - started };
+  if (before >= opts.customers) {
+    // Nothing to add; still complete a bulk load that was killed while it rebuilt its indexes.
+    await finishBulkLoad(deps.db, deps.dialect, opts.onStep);
+    return { ...result, interrupted: false, elapsedMs: Date.now() - started };
+  }
 
   const dict = await dictionaryLookup(deps.db, tenantId);
   const input: DemoPlanInput = {
