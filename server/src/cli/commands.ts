@@ -161,10 +161,8 @@ export async function runCommand(positionals: string[], values: Values, config: 
       });
       return 0;
     }
-    case 'seed': {
-      await withDeps(config, (deps) => runSeedCommand(deps, values));
-      return 0;
-    }
+    case 'seed':
+      return withDeps(config, (deps) => runSeedCommand(deps, values));
     case 'bench': {
       await runBenchCommand(values, config);
       return 0;

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,3 +49,36 @@ for (const dialect of DIALECTS) {
     }, 60_000);
   });
 }
+
+describe('npx guanxi seed, stopped with Ctrl-C', () => {
+  // SQLite only: a 100,000-customer load runs in bulk-load mode, which on the shared PostgreSQL test database would
+  // drop indexes under the other test files.
+  it('stops after the current batch, leaves a complete database and exits 130 with how to continue', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guanxi-seed-int-'));
+    const url = `sqlite:${join(dir, 'seed.db')}`;
+    try {
+      const child = spawn(process.execPath, [BIN, 'seed', '--demo', '--customers', '100000'], { env: { ...process.env, DATABASE_URL: url } });
+      let stdout = '';
+      let signalled = false;
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        if (!signalled && stdout.includes('admin login')) {
+          signalled = true;
+          setTimeout(() => child.kill('SIGINT'), 1500);
+        }
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(130);
+      expect(stdout).toMatch(/stopped early; continue with: npx guanxi seed --demo --customers 100000 --org \S+/);
+      const h = createDb(url, { poolSize: 1 });
+      const settings = await h.db.selectFrom('app_settings').select('key').execute();
+      const customers = await h.db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      await h.destroy();
+      expect(settings.map((s) => s.key)).not.toContain('bulk_load');
+      expect(Number(customers.n) % 5000).toBe(0);
+      expect(Number(customers.n)).toBeLessThan(100_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

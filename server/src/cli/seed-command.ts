@@ -21,8 +21,8 @@ function progressPrinter() {
   };
 }
 
-/** `npx guanxi seed --demo [--customers N] [--org ID-OR-EMAIL] [--seed NUMBER]` */
-export async function runSeedCommand(deps: AppDeps, values: Values): Promise<void> {
+/** `npx guanxi seed --demo [--customers N] [--org ID-OR-EMAIL] [--seed NUMBER]`; exit status 130 when stopped by Ctrl-C. */
+export async function runSeedCommand(deps: AppDeps, values: Values): Promise<number> {
   if (!values.demo) throw new Error('seed needs --demo (the only kind of seed data there is)');
   const customers = whole(values.customers, 'customers', 1000)!;
   const org = typeof values.org === 'string' ? values.org : undefined;
@@ -49,5 +49,7 @@ export async function runSeedCommand(deps: AppDeps, values: Values): Promise<voi
   const seconds = r.elapsedMs / 1000;
   const rate = r.customersAdded ? `, ${Math.round(r.customersAdded / seconds).toLocaleString('en')} customers/s` : '';
   out(`added ${r.customersAdded.toLocaleString('en')} customers in ${seconds.toFixed(1)} s${rate}; the account has ${(r.customersBefore + r.customersAdded).toLocaleString('en')}`);
-  if (r.interrupted) out(`stopped early; continue with: npx guanxi seed --demo --customers ${customers} --org ${r.tenantId}`);
+  if (!r.interrupted) return 0;
+  out(`stopped early; continue with: npx guanxi seed --demo --customers ${customers} --org ${r.tenantId}`);
+  return 130;
 }
