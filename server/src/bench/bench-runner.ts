@@ -128,7 +128,17 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     const results: ScenarioResult[] = [];
     for (const s of scenarios) {
       opts.log(`  ${s.name}…`);
-      results.push(await runScenario(ctx, s));
+      try {
+        results.push(await runScenario(ctx, s));
+      } catch (err) {
+        // One broken scenario is a finding, not a reason to lose the figures of the others.
+        const none = summarize([]);
+        results.push({
+          name: s.name, title: s.title, kind: s.kind, requestsPerIteration: s.steps(0).length, latency: none, requestsPerSecond: 0,
+          errors: opts.requests, errorSamples: [`failed: ${err instanceof Error ? err.message : String(err)}`], captureProblems: [], floor: null,
+          ratio: null, queries: [],
+        });
+      }
     }
     let mixed = null;
     if (opts.mixedSeconds > 0 && scenarios.some((s) => s.kind === 'read')) {

@@ -70,6 +70,20 @@ export async function startServerProcess(opts: { databaseUrl: string; env?: Reco
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
+  // The server must not outlive the bench: not when the bench fails, nor when it is interrupted.
+  const killChild = () => child.kill('SIGKILL');
+  const onSignal = (signal: NodeJS.Signals) => {
+    killChild();
+    process.kill(process.pid, signal);
+  };
+  process.once('exit', killChild);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const forget = () => {
+    process.off('exit', killChild);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
   const url = new URL(`http://127.0.0.1:${port}`);
   const pid = child.pid!;
   let sampledKb = 0;
@@ -82,7 +96,8 @@ export async function startServerProcess(opts: { databaseUrl: string; env?: Reco
     await waitForHealth(url, child, () => out, 120_000);
   } catch (err) {
     clearInterval(timer);
-    child.kill('SIGKILL');
+    forget();
+    killChild();
     throw err;
   }
   return {
@@ -95,6 +110,7 @@ export async function startServerProcess(opts: { databaseUrl: string; env?: Reco
     rssMb: () => statusKb(pid, 'VmRSS') / 1024,
     stop: async () => {
       clearInterval(timer);
+      forget();
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');

@@ -26,11 +26,13 @@ export async function runBenchCommand(values: Values, config: Config): Promise<v
   const out = typeof values.out === 'string' ? values.out : undefined;
   const log = (line: string) => process.stderr.write(`${line}\n`);
   let last = 0;
+  const requests = Math.max(1, whole(values.requests, 'requests', 200));
   const report = await runBench({
     databaseUrl, config: { ...config, DATABASE_URL: databaseUrl }, log,
     customers: whole(values.customers, 'customers', 1_000_000),
-    requests: Math.max(1, whole(values.requests, 'requests', 200)),
-    warmup: 20,
+    requests,
+    // Warm caches and the JIT; a short run (a quick look at a slow database) warms up less.
+    warmup: Math.min(20, requests),
     connections: Math.max(1, whole(values.concurrency, 'concurrency', 32)),
     mixedSeconds: whole(values.duration, 'duration', 30),
     only: typeof values.only === 'string' ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
