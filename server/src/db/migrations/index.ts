@@ -26,6 +26,11 @@ import * as m1612 from './2026-11-23T1612-add-customer-pool-columns';
 import * as m1613 from './2026-11-23T1613-create-job-runs';
 import * as m1700 from './2026-11-23T1700-create-attachments';
 import * as m1701 from './2026-11-23T1701-create-saved-views';
+import * as m1800 from './2026-11-23T1800-add-customers-live-follow-up-index';
+import * as m1801 from './2026-11-23T1801-add-customers-live-status-follow-up-index';
+import * as m1802 from './2026-11-23T1802-drop-customers-tenant-status-index';
+import * as m1803 from './2026-11-23T1803-add-customers-live-updated-index';
+import * as m1804 from './2026-11-23T1804-drop-customers-tenant-updated-index';
 
 export type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -60,4 +65,9 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '2026-11-23T1613-create-job-runs': m1613,
   '2026-11-23T1700-create-attachments': m1700,
   '2026-11-23T1701-create-saved-views': m1701,
+  '2026-11-23T1800-add-customers-live-follow-up-index': m1800,
+  '2026-11-23T1801-add-customers-live-status-follow-up-index': m1801,
+  '2026-11-23T1802-drop-customers-tenant-status-index': m1802,
+  '2026-11-23T1803-add-customers-live-updated-index': m1803,
+  '2026-11-23T1804-drop-customers-tenant-updated-index': m1804,
 };
