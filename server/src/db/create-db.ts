@@ -33,6 +33,26 @@ export function dialectOf(url: string): DialectName {
 }
 
 /** Opens the database named by a DATABASE_URL: `sqlite:PATH`, `sqlite::memory:` or `postgres://…`. */
+/**
+ * The connection as Kysely sees it, reusing prepared statements: Kysely prepares every query anew, and preparing
+ * was a tenth of the server's CPU for a simple read (docs/performance.md). A statement that is still running (an
+ * open iterator) is never handed out twice.
+ */
+function statementCache(sqlite: SQLite.Database, size = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string): SQLite.Statement {
+      const hit = cache.get(text);
+      if (hit) cache.delete(text);
+      const stmt = hit && !hit.busy ? hit : sqlite.prepare(text);
+      cache.set(text, stmt);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+      return stmt;
+    },
+  };
+}
+
 export function createDb(url: string, options: { poolSize?: number } = {}): DbHandle {
   const dialect = dialectOf(url);
   if (dialect === 'postgres') {
@@ -47,7 +67,10 @@ export function createDb(url: string, options: { poolSize?: number } = {}): DbHa
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // 64 MiB of page cache instead of SQLite's 2 MiB: at 1,000,000 customers list and search queries touch more
+  // index pages than 2 MiB holds, and each miss is a read() from the OS (docs/performance.md).
+  sqlite.pragma('cache_size = -65536');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(sqlite) }) });
   SQLITE_HANDLES.set(db, sqlite);
   return { db, dialect, destroy: () => db.destroy() };
 }
