@@ -103,16 +103,6 @@ export function jsonArrayHasAny(dialect: DialectName, column: string, key: strin
   return sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}, ${`$.${safe}`}) j where j.value in (${sql.join(list)}))`;
 }
 
-/** Number of distinct `values` that the JSON array at `column.key` contains. */
-export function jsonArrayCountOf(dialect: DialectName, column: string, key: string, values: unknown[]): RawBuilder<number> {
-  const safe = key.replace(/[^A-Za-z0-9_]/g, '');
-  const list = values.map(String);
-  if (dialect === 'postgres') {
-    return sql<number>`(select count(distinct e) from jsonb_array_elements_text(coalesce(${sql.ref(column)}->${safe}, '[]'::jsonb)) e where e = any(${sql.val(list)}::text[]))`;
-  }
-  return sql<number>`(select count(distinct j.value) from json_each(${sql.ref(column)}, ${`$.${safe}`}) j where j.value in (${sql.join(list)}))`;
-}
-
 /** True when the JSON array at `column.key` is missing or empty. */
 export function jsonArrayIsEmpty(dialect: DialectName, column: string, key: string): RawBuilder<boolean> {
   const safe = key.replace(/[^A-Za-z0-9_]/g, '');

@@ -1,4 +1,4 @@
-import type { TPage, TPageQuery } from '@guanxi/common/pagination';
+import type { TCappedPage, TPage, TPageQuery } from '@guanxi/common/pagination';
 import { AppError } from './errors';
 
 /** Turns `sort=-updatedAt` into a column and direction, allowing only the listed fields. */
@@ -21,4 +21,9 @@ export function offsetOf(q: Pick<TPageQuery, 'page' | 'pageSize'>): number {
 
 export function pageOf<T>(items: T[], total: number, q: Pick<TPageQuery, 'page' | 'pageSize'>): TPage<T> {
   return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+/** The answer of a list that counts up to a cap (see ZCappedPage). */
+export function cappedPageOf<T>(items: T[], count: { total: number; capped: boolean }, q: Pick<TPageQuery, 'page' | 'pageSize'>): TCappedPage<T> {
+  return { ...pageOf(items, count.total, q), totalCapped: count.capped };
 }

@@ -1,8 +1,8 @@
 import type { TCustomField } from '@guanxi/common/fields';
 import { sql } from 'kysely';
-import { jsonArrayCountOf, jsonArrayHasAny, jsonArrayIsEmpty, jsonValue, type DialectName } from '../../db/dialect';
+import { jsonArrayHasAny, jsonArrayIsEmpty, jsonValue, type DialectName } from '../../db/dialect';
 import type { FieldDef, FieldRegistry } from '../../lib/conditions';
-import { hasTagSql, noTagsSql, tagCountSql } from './customers.repository';
+import { hasTagSql, noTagsSql } from './customers.repository';
 
 const col = (c: string) => sql.ref(`customers.${c}`);
 
@@ -57,7 +57,6 @@ function customDef(dialect: DialectName, def: TCustomField): FieldDef {
       return {
         kind: 'set', type: 'multi',
         hasAny: (values) => jsonArrayHasAny(dialect, column, def.key, values),
-        countOf: (values) => jsonArrayCountOf(dialect, column, def.key, values),
         isEmpty: () => jsonArrayIsEmpty(dialect, column, def.key),
       };
   }
@@ -67,7 +66,7 @@ function customDef(dialect: DialectName, def: TCustomField): FieldDef {
 export function customerRegistry(dialect: DialectName, tenantId: string, customDefs: TCustomField[]): FieldRegistry {
   return (field) => {
     if (field === 'tags') {
-      return { kind: 'set', type: 'multi', hasAny: (names) => hasTagSql(tenantId, names), countOf: (names) => tagCountSql(tenantId, names), isEmpty: noTagsSql };
+      return { kind: 'set', type: 'multi', hasAny: (names) => hasTagSql(tenantId, names), isEmpty: noTagsSql };
     }
     if (field.startsWith('custom.')) {
       const def = customDefs.find((d) => d.key === field.slice(7) && d.active);

@@ -52,6 +52,9 @@ export function findPoolCustomer(db: Db, actor: Actor, id: string) {
   ).executeTakeFirst();
 }
 
+// An FTS5 phrase query: with the trigram tokenizer it matches the text as a substring.
+const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
 /** Customer ids of the tenant matching the keyword index (trigram FTS on SQLite, pg_trgm on PostgreSQL). */
 export function keywordCondition(dialect: DialectName, tenantId: string, pattern: { text: string; minLengthOk: boolean }): RawBuilder<SqlBool> {
   if (dialect === 'postgres' || !pattern.minLengthOk) {
@@ -60,8 +63,37 @@ export function keywordCondition(dialect: DialectName, tenantId: string, pattern
       ? sql<SqlBool>`customers.search_text ilike ${like} escape '\\'`
       : sql<SqlBool>`customers.search_text like ${like} escape '\\'`;
   }
-  const phrase = `"${pattern.text.replace(/"/g, '""')}"`;
-  return sql<SqlBool>`customers.id in (select customer_id from customers_fts where customers_fts match ${phrase} and tenant_id = ${tenantId})`;
+  return sql<SqlBool>`customers.id in (select customer_id from customers_fts where customers_fts match ${ftsPhrase(pattern.text)} and tenant_id = ${tenantId})`;
+}
+
+/** True when the keyword goes through the SQLite FTS5 trigram table (else: pg_trgm or a LIKE scan). */
+export function usesKeywordTable(dialect: DialectName, pattern: { minLengthOk: boolean }): boolean {
+  return dialect === 'sqlite' && pattern.minLengthOk;
+}
+
+/**
+ * How many customers, of any tenant, the SQLite keyword table matches, counting no further than `cap`. It reads
+ * the FTS index only (not its rows), so it costs well under a millisecond even for common words.
+ */
+export async function keywordHits(db: Db, pattern: { text: string }, cap: number): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*) as n from (select rowid from customers_fts where customers_fts match ${ftsPhrase(pattern.text)} limit ${cap + 1})`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/**
+ * The customers the actor may reach (as scopedCustomers), read outward from the SQLite keyword table: CROSS JOIN
+ * makes SQLite take the matches first and look each customer up by id. Written as `id in (…)` instead, the planner
+ * may walk the whole tenant and test each customer against the matches, as it underestimates how many customers a
+ * tenant has (docs/performance.md). Worth it when the matches are few; for common words scanning in list order wins.
+ */
+export function keywordScopedCustomers(db: Db, actor: Actor, pattern: { text: string }) {
+  const hits = sql<{ customer_id: string }>`(select customer_id from customers_fts where customers_fts match ${ftsPhrase(pattern.text)} and tenant_id = ${actor.tenantId})`;
+  const q = db.selectFrom(hits.as('kw')).crossJoin('customers').whereRef('customers.id', '=', 'kw.customer_id')
+    .where('customers.tenant_id', '=', actor.tenantId)
+    .where(scopeFilter(actor, CUSTOMER_SCOPE))
+    .where('customers.deleted_at', 'is', null);
+  // Only the customers' columns are ever selected from it, so it stands in for a scopedCustomers query.
+  return q as unknown as ReturnType<typeof scopedCustomers>;
 }
 
 export async function insertCustomer(db: Db, row: Insertable<CustomersTable>): Promise<void> {
@@ -126,16 +158,16 @@ export async function tagsOf(db: Db, tenantId: string, customerIds: string[]): P
   return out;
 }
 
+// The tag ids of the names, as an uncorrelated subquery: both databases evaluate it once per statement, and each
+// customer row then costs one probe of customer_tags' primary key (customer_id, tag_id) per tag, instead of a
+// join through tags by name for every row (measured at 1M customers: docs/performance.md).
+const tagIdsOf = (tenantId: string, names: string[]) => sql`(select t.id from tags t where t.tenant_id = ${tenantId} and t.name in (${sql.join(names)}))`;
+
 /** SQL for "the customer has a tag named one of …" (used by filters). */
 export function hasTagSql(tenantId: string, names: string[]): Expression<SqlBool> {
-  return sql<SqlBool>`exists (select 1 from customer_tags ct join tags t on t.id = ct.tag_id
-    where ct.customer_id = customers.id and t.tenant_id = ${tenantId} and t.name in (${sql.join(names)}))`;
+  return sql<SqlBool>`exists (select 1 from customer_tags ct where ct.customer_id = customers.id and ct.tag_id in ${tagIdsOf(tenantId, names)})`;
 }
 
-export function tagCountSql(tenantId: string, names: string[]): RawBuilder<number> {
-  return sql<number>`(select count(*) from customer_tags ct join tags t on t.id = ct.tag_id
-    where ct.customer_id = customers.id and t.tenant_id = ${tenantId} and t.name in (${sql.join(names)}))`;
-}
 
 export function noTagsSql(): Expression<SqlBool> {
   return sql<SqlBool>`not exists (select 1 from customer_tags ct where ct.customer_id = customers.id)`;

@@ -4,7 +4,7 @@ import {
   ZBulkRequest, ZBulkResult, ZCreateCustomerRequest, ZCustomer, ZDuplicateMatch, ZDuplicateQuery, ZListCustomersQuery,
   ZTimelineEvent, ZTransferRequest, ZUpdateCustomerRequest,
 } from '@guanxi/common/customers';
-import { ZPage, ZPageQuery } from '@guanxi/common/pagination';
+import { ZCappedPage, ZPage, ZPageQuery } from '@guanxi/common/pagination';
 import { assertCan, can } from '../../lib/access';
 import { createRouter, ctx, errorResponses, jsonBody, jsonResponse, sessionSecurity, ZIdParam, ZOk } from '../../lib/http';
 import { missingFields } from './customer-derived';
@@ -25,8 +25,10 @@ export function customersRoutes() {
     createRoute({
       method: 'get', path: '/customers', tags, security,
       summary: 'List customers: filter (JSON condition tree), q (keyword: Chinese, pinyin, initials, number, mobile or last 4, email), sort, page',
+      description: '`total` is counted only as far as three pages beyond the requested one (200 for page 1 of 50); when there are '
+        + 'more, `totalCapped` is true and `total` means "at least". Later pages can still be requested and count further.',
       request: { query: ZListCustomersQuery },
-      responses: { 200: jsonResponse(ZPage(ZCustomer)), 400: e[400], 401: e[401], 403: e[403] },
+      responses: { 200: jsonResponse(ZCappedPage(ZCustomer)), 400: e[400], 401: e[401], 403: e[403] },
     }),
     async (c) => {
       const { actor, deps } = ctx(c);
