@@ -69,11 +69,15 @@ export async function loadDemoCustomers(deps: DemoDeps, o: LoadOptions): Promise
     await Promise.all(writing.splice(0));
     await writer.finish();
   } finally {
-    // Let writes in flight settle before the bulk-load indexes are rebuilt, whatever happened.
+    // Let writes in flight settle before the bulk-load indexes are rebuilt, whatever happened; rebuild while the
+    // writer's connection settings (big cache, in-memory temp store: the index sorts use both) still apply.
     await Promise.allSettled(writing);
     await source.close();
-    await writer.close();
-    await finishBulkLoad(deps.db, deps.dialect, o.onStep);
+    try {
+      await finishBulkLoad(deps.db, deps.dialect, o.onStep);
+    } finally {
+      await writer.close();
+    }
   }
   return { added, interrupted: added < total - o.from };
 }
