@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Records that carry attachments (PRODUCT.md M2; follow-ups, opportunities and tickets will join). */
-export const ATTACHMENT_ENTITIES = ['customer'] as const;
+export const ATTACHMENT_ENTITIES = ['customer', 'followup'] as const;
 export type AttachmentEntity = (typeof ATTACHMENT_ENTITIES)[number];
 
 /**

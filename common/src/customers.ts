@@ -57,6 +57,8 @@ export const ZCustomer = z.object({
   /** In a public pool: which one and since when; else null. */
   poolId: z.string().nullable(),
   pooledAt: z.string().nullable(),
+  /** Who owned it before it went to a public pool (or was last handed on). */
+  lastOwnerId: z.string().nullable(),
   locked: z.boolean(),
   /** Days until the customer returns to the pool under its rules (null when exempt or in a pool). */
   poolDaysLeft: z.number().int().nullable(),

@@ -1,3 +1,4 @@
+import { ACTIVITY_FIELDS, ACTIVITY_RULES } from './activities-i18n';
 import type { ErrorCode } from './errors';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -54,6 +55,7 @@ const ERRORS: Record<Locale, Record<ErrorCode, string>> = {
 /** Field labels used in validation messages; the key is the last segment of the field path. */
 const FIELDS: Record<Locale, Catalogue> = {
   'zh-CN': {
+    ...ACTIVITY_FIELDS['zh-CN'],
     name: '名称', companyName: '公司名称', industry: '所属行业', staffSize: '人员规模', adminName: '管理员姓名',
     email: '邮箱', mobile: '手机号', password: '密码', currentPassword: '当前密码', newPassword: '新密码',
     departmentId: '所属部门', roleId: '角色', superiorId: '直属上级', parentId: '上级部门', headId: '部门负责人',
@@ -69,8 +71,10 @@ const FIELDS: Record<Locale, Catalogue> = {
     ids: '所选记录', action: '操作', reason: '原因', weights: '权重',
     file: '文件', sourceId: '被合并的客户', columns: '显示列', shared: '共享', entity: '对象类型',
     'contact.name': '联系人姓名', 'contact.title': '联系人职位', 'contact.email': '联系人邮箱', 'contact.mobile': '联系人手机号',
+    duplicatePolicy: '重复处理方式', mapping: '列映射', format: '文件格式',
   },
   en: {
+    ...ACTIVITY_FIELDS.en,
     name: 'Name', companyName: 'Company name', industry: 'Industry', staffSize: 'Staff size', adminName: 'Admin name',
     email: 'Email', mobile: 'Mobile', password: 'Password', currentPassword: 'Current password', newPassword: 'New password',
     departmentId: 'Department', roleId: 'Role', superiorId: 'Superior', parentId: 'Parent department', headId: 'Department head',
@@ -86,12 +90,14 @@ const FIELDS: Record<Locale, Catalogue> = {
     ids: 'Selected records', action: 'Action', reason: 'Reason', weights: 'Weights',
     file: 'File', sourceId: 'Customer to merge', columns: 'Columns', shared: 'Shared', entity: 'Record type',
     'contact.name': 'Contact name', 'contact.title': 'Contact position', 'contact.email': 'Contact email', 'contact.mobile': 'Contact mobile',
+    duplicatePolicy: 'Duplicate handling', mapping: 'Column mapping', format: 'File format',
   },
 };
 
 /** Validation rules: `{field}` is the field's label; other `{x}` come from the rule's parameters. */
 const RULES: Record<Locale, Catalogue> = {
   'zh-CN': {
+    ...ACTIVITY_RULES['zh-CN'],
     required: '{field}为必填项',
     min_length: '{field}至少需要 {min} 个字符',
     max_length: '{field}不能超过 {max} 个字符',
@@ -140,8 +146,21 @@ const RULES: Record<Locale, Catalogue> = {
     file_empty: '{field}不能是空文件',
     unknown_column: '列 {name} 不存在或不可显示',
     same_record: '{field}不能是当前客户本身',
+    // jobs, notifications, time zones (issue 4 §7–8)
+    job_not_retryable: '只有失败或已取消的任务可以重试（当前状态：{state}）',
+    job_not_cancellable: '只有排队中的任务可以取消（当前状态：{state}）',
+    timezone: '{field}不是有效的 IANA 时区（如 Asia/Shanghai）',
+    number: '{field}应为数字',
+    boolean: '{field}应为“是”或“否”',
+    xls_binary: '{field}是旧版 Excel（.xls）或网页格式，请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再导入',
+    no_header: '{field}中没有找到表头行（前 20 行中应有列名）',
+    not_mapped: '必填字段{field}没有对应的列，请在列映射中选择',
+    import_state: '导入任务当前状态为“{status}”，无法执行此操作',
+    export_state: '导出文件尚未生成',
+    row_failed: '该行无法写入，请检查后重新导入',
   },
   en: {
+    ...ACTIVITY_RULES.en,
     required: '{field} is required',
     min_length: '{field} must be at least {min} characters',
     max_length: '{field} must be at most {max} characters',
@@ -190,6 +209,18 @@ const RULES: Record<Locale, Catalogue> = {
     file_empty: '{field} is an empty file',
     unknown_column: 'The column {name} does not exist or cannot be shown',
     same_record: '{field} cannot be the customer itself',
+    // jobs, notifications, time zones (issue 4 §7–8)
+    job_not_retryable: 'Only a failed or cancelled job can be retried (it is {state})',
+    job_not_cancellable: 'Only a queued job can be cancelled (it is {state})',
+    timezone: '{field} is not a valid IANA time zone (e.g. Asia/Shanghai)',
+    number: '{field} must be a number',
+    boolean: '{field} must be yes or no',
+    xls_binary: '{field} is an old Excel (.xls) or web-page file; save it as .xlsx or CSV in Excel/WPS and import that',
+    no_header: 'No header row found in {field} (the first 20 rows should contain the column names)',
+    not_mapped: 'The required field {field} has no column; choose one in the mapping',
+    import_state: 'The import is {status}; this cannot be done now',
+    export_state: 'The export file is not ready yet',
+    row_failed: 'This row could not be written; check it and import it again',
   },
 };
 

@@ -52,3 +52,24 @@ export const ZListUsersQuery = ZPageQuery.extend({
   active: z.enum(['true', 'false']).optional(),
 });
 export type TListUsersQuery = z.infer<typeof ZListUsersQuery>;
+
+/**
+ * The colleague directory: who works in the tenant, by name and department, without contact details. Every signed-in
+ * user may read it (to hand a customer to a colleague, see an owner's name); GET /users stays within the data scope.
+ */
+export const ZUserDirectoryEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  departmentId: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  active: z.boolean(),
+});
+export type TUserDirectoryEntry = z.infer<typeof ZUserDirectoryEntry>;
+
+export const ZUserDirectoryQuery = ZPageQuery.extend({
+  /** Comma-separated ids to resolve (up to 200), e.g. the owners shown on a page. */
+  ids: z.string().max(200 * 40).optional(),
+  departmentId: z.string().optional(),
+  active: z.enum(['true', 'false']).optional(),
+});
+export type TUserDirectoryQuery = z.infer<typeof ZUserDirectoryQuery>;

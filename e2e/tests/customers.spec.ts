@@ -187,6 +187,22 @@ describe('customers: create, duplicates, search, tags, filters, transfer and dat
     await row(page, CUSTOMER).waitFor();
     const advancedBadge = page.locator('.ant-badge').filter({ has: page.getByRole('button', { name: '高级筛选' }) });
     expect(await advancedBadge.locator('.ant-badge-count').getAttribute('title')).toBe('2');
+    // Rep A hands it to a colleague in 华东组, picked from the colleague directory (outside rep A's 本人 scope).
+    await row(page, CUSTOMER).getByRole('link', { name: CUSTOMER }).click();
+    await page.getByRole('heading', { name: CUSTOMER }).waitFor();
+    await page.locator('.gx-customer-header').getByRole('button', { name: '转移' }).click();
+    const transfer = page.getByRole('dialog', { name: `转移客户「${CUSTOMER}」` });
+    await formItem(transfer, '新负责人').locator('.ant-select-selector').click();
+    await formItem(transfer, '新负责人').locator('input').fill(colleague.name);
+    const option = dropdown(page).locator('.ant-select-item-option').filter({ hasText: colleague.name });
+    expect(await option.textContent()).toContain('华东组');
+    await option.click();
+    await fill(transfer, '转移原因', '华东组内调整');
+    await transfer.locator('button[type="submit"]').click();
+    await transfer.waitFor({ state: 'hidden' });
+    // Out of rep A's scope now: the page says so instead of showing a stale record.
+    await page.getByText(`已转移给 ${colleague.name}`).waitFor();
+    await page.waitForURL((url) => url.pathname === '/customers');
     await logout(page, repA.name);
 
     // Rep B (华南组) does not see it: search finds nothing, its URL is a 404 page.
@@ -201,33 +217,25 @@ describe('customers: create, duplicates, search, tags, filters, transfer and dat
     await page.goto('/customers');
     await logout(page, repB.name);
 
-    // Manager M (本部门及下属部门) sees it and hands it to rep A's colleague in 华东组.
+    // Manager M (本部门及下属部门) sees it, now with the colleague as owner, and the transfer on its timeline.
     await login(page, manager.email, PASSWORD);
     await menuItem(page, '客户').click();
     await row(page, CUSTOMER).waitFor();
-    expect(await row(page, CUSTOMER).textContent()).toContain(repA.name);
+    expect(await row(page, CUSTOMER).textContent()).toContain(colleague.name);
     await row(page, CUSTOMER).getByRole('link', { name: CUSTOMER }).click();
     await page.getByRole('heading', { name: CUSTOMER }).waitFor();
-    await page.locator('.gx-customer-header').getByRole('button', { name: '转移' }).click();
-    const transfer = page.getByRole('dialog', { name: `转移客户「${CUSTOMER}」` });
-    await formItem(transfer, '新负责人').locator('.ant-select-selector').click();
-    await formItem(transfer, '新负责人').locator('input').fill(colleague.name);
-    await dropdown(page).locator('.ant-select-item-option').filter({ hasText: colleague.name }).click();
-    await fill(transfer, '转移原因', '华东组内调整');
-    await transfer.locator('button[type="submit"]').click();
-    await transfer.waitFor({ state: 'hidden' });
-    await page.locator('.gx-customer-header').getByText(colleague.name).waitFor();
     await page.getByRole('tab', { name: '时间线' }).click();
     const transferred = page.getByTestId('timeline-event').filter({ hasText: '转移了客户' });
     await transferred.waitFor();
     expect(await transferred.textContent()).toContain('华东组内调整');
+    expect(await transferred.textContent()).toContain(repA.name);
     await logout(page, manager.name);
 
     // The colleague is told: the bell counts it, and the notice leads to the customer.
     await login(page, colleague.email, PASSWORD);
     await page.getByTestId('notification-bell').locator('.ant-badge-count').waitFor();
     await page.getByTestId('notification-bell').click();
-    await page.getByTestId('notifications').getByText(`${manager.name} 将客户「${CUSTOMER}」转给了你`).click();
+    await page.getByTestId('notifications').getByText(`${repA.name} 将客户「${CUSTOMER}」转给了你`).click();
     await page.getByRole('heading', { name: CUSTOMER }).waitFor();
     expect(new URL(page.url()).pathname).toBe(customerUrl);
 

@@ -28,6 +28,16 @@ import { systemRoutes } from './features/system/system.routes';
 import { ATTACHMENT_UPLOAD_PATH, attachmentsRoutes } from './features/attachments/attachments.routes';
 import { viewsRoutes } from './features/views/views.routes';
 import { customersMergeRoutes } from './features/customers/customers-merge.routes';
+import { jobsRoutes } from './features/jobs/jobs.routes';
+import { notificationPreferencesRoutes } from './features/notifications/notification-preferences.routes';
+import { notificationsStreamRoutes } from './features/notifications/notifications-stream.routes';
+import { followupsRoutes } from './features/followups/followups.routes';
+import { followupSopRoutes } from './features/followups/followup-sop.routes';
+import { tasksRoutes } from './features/tasks/tasks.routes';
+import { interactionsRoutes } from './features/interactions/interactions.routes';
+import { IMPORT_UPLOAD_PATH, importsRoutes } from './features/imports/imports.routes';
+import { exportsRoutes } from './features/exports/exports.routes';
+import { dataQualityRoutes } from './features/data-quality/data-quality.routes';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_WEB_DIST = resolve(here, '../../web/dist');
@@ -67,7 +77,8 @@ export function createApp(deps: AppDeps) {
   );
   const apiBodyLimit = bodyLimit({ maxSize: 1024 * 1024 });
   // Uploads carry their own, larger limit on their route (attachments.routes.ts).
-  app.use('/api/*', (c, next) => (c.req.method === 'POST' && ATTACHMENT_UPLOAD_PATH.test(c.req.path) ? next() : apiBodyLimit(c, next)));
+  const ownLimit = (path: string) => ATTACHMENT_UPLOAD_PATH.test(path) || IMPORT_UPLOAD_PATH.test(path);
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && ownLimit(c.req.path) ? next() : apiBodyLimit(c, next)));
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -108,6 +119,16 @@ export function createApp(deps: AppDeps) {
   api.route('/', attachmentsRoutes());
   api.route('/', viewsRoutes());
   api.route('/', customersMergeRoutes());
+  api.route('/', jobsRoutes());
+  api.route('/', notificationPreferencesRoutes());
+  api.route('/', notificationsStreamRoutes());
+  api.route('/', followupsRoutes());
+  api.route('/', followupSopRoutes());
+  api.route('/', tasksRoutes());
+  api.route('/', interactionsRoutes());
+  api.route('/', importsRoutes());
+  api.route('/', exportsRoutes());
+  api.route('/', dataQualityRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'gx_session' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

@@ -21,6 +21,10 @@ Commands:
       [--customers N (1000)] [--org ID-OR-EMAIL] [--seed NUMBER]
   bench                         Measure lists, search and writes at scale against the real server
       [--db URL (sqlite:./data/bench.db)] [--customers N (1000000)] [--out FILE] [--requests N] [--only NAME,…]
+  import FILE --type customers  Import customers with their first contact from xlsx or csv (same engine as the web wizard)
+      [--mapping FILE] [--policy skip|update|create] [--org ID-OR-EMAIL] [--user EMAIL] [--resume ID]
+  export --type customers --out FILE  Export a list (as filtered) to xlsx or csv
+      [--format xlsx|csv] [--filter JSON] [--q KEYWORD] [--columns a,b,…] [--org ID-OR-EMAIL] [--user EMAIL]
 
 Settings come from the environment (and .env): DATABASE_URL, PORT, HOST, GUANXI_SECRET, …
 Run any command with --help for its options.`;
@@ -28,7 +32,7 @@ Run any command with --help for its options.`;
 const STRING_OPTIONS = [
   'name', 'industry', 'staff-size', 'admin-name', 'admin-email', 'admin-password', 'admin-mobile', 'org', 'email',
   'password', 'mobile', 'role', 'department', 'user', 'expires', 'db', 'customers', 'out', 'type', 'mapping', 'seed',
-  'requests', 'concurrency', 'duration', 'only',
+  'requests', 'concurrency', 'duration', 'only', 'policy', 'resume', 'batch', 'format', 'filter', 'q', 'sort', 'columns',
 ] as const;
 const OPTIONS = {
   ...Object.fromEntries(STRING_OPTIONS.map((o) => [o, { type: 'string' as const }])),

@@ -19,7 +19,18 @@ const ZConfig = z.object({
   WEB_DIST: z.string().optional(),
   /** `off` stops this process from running scheduled jobs (another process on the same database runs them). */
   JOBS: z.enum(['on', 'off']).default('on'),
+  /** How often an idle worker looks for queued jobs, and how often periodic jobs check for a due slot. */
+  JOBS_POLL_MS: z.coerce.number().int().min(100).default(1000),
+  SCHEDULER_TICK_SECONDS: z.coerce.number().positive().default(30),
+  /** PostgreSQL: how often pg-boss expires lost leases and archives finished jobs. */
+  /** How often pending notification e-mails are sent (the `email-outbox` periodic job). */
+  EMAIL_OUTBOX_SECONDS: z.coerce.number().positive().default(30),
+  /** How often each open notification stream (SSE) looks for changes. */
+  NOTIFY_STREAM_POLL_MS: z.coerce.number().int().min(100).default(5000),
+  JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),
   POOL_SWEEP_MINUTES: z.coerce.number().positive().default(60),
+  /** How often due task reminders are looked for. */
+  TASK_REMINDER_SECONDS: z.coerce.number().positive().default(60),
   /** Attachment files live under `<dir>/<tenant>/<id>` (docs/decisions/011-attachments-on-local-disk.md). */
   ATTACHMENTS_DIR: z.string().min(1).default('./data/attachments'),
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),

@@ -7,6 +7,7 @@ import { migrateToLatest } from '../src/db/migrate';
 import { manualClock } from '../src/lib/clock';
 import type { AppDeps } from '../src/lib/http';
 import { createLogger } from '../src/lib/logger';
+import { closeJobQueue } from '../src/lib/jobs';
 import { databaseUrl } from './dialects';
 
 export type TestResponse<T = any> = { status: number; body: T; headers: Headers };
@@ -32,7 +33,10 @@ export async function createTestApp(dialect: DialectName, overrides: Partial<Con
     /** A unique email per call (PostgreSQL tests share one database across files). */
     email: (name = 'user') => `${name}.${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`,
     client: (opts: ClientOptions = {}): TestClient => new TestClient(app, opts),
-    close: () => handle.destroy(),
+    close: async () => {
+      await closeJobQueue(handle.db);
+      await handle.destroy();
+    },
   };
 }
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -50,8 +50,15 @@ export async function openCapture(databaseUrl: string, config: Config, secret: s
   } else {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
-    // One client for everything the app asks of its pool: the outer transaction must see all of it.
-    const shared = { query: (text: string, params: unknown[]) => client.query(rewrite(text), params), release: () => {} };
+    // One client for everything the app asks of its pool: the outer transaction must see all of it. Queries the
+    // app runs in parallel (Promise.all) wait their turn, as on a pool of one.
+    let turn: Promise<unknown> = Promise.resolve();
+    const query = (text: string, params: unknown[]) => {
+      const run = turn.then(() => client.query(rewrite(text), params));
+      turn = run.catch(() => {});
+      return run;
+    };
+    const shared = { query, release: () => {} };
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: { connect: async () => shared as any, end: async () => {} } }), log });
     begin = async () => void (await client.query('begin'));
     rollback = async () => void (await client.query('rollback'));

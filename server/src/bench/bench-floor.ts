@@ -1,6 +1,5 @@
-import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { dialectOf } from '../db/create-db';
+import { createDb, dialectOf, sqliteHandleOf } from '../db/create-db';
 import { isTransactionControl, type CapturedQuery } from './bench-capture';
 import { msSince, summarize, type LatencySummary } from './bench-stats';
 
@@ -14,9 +13,9 @@ const isRead = (text: string) => /^\s*(select|with)\b/i.test(text) && !/\b(inser
  */
 export async function openFloor(databaseUrl: string) {
   if (dialectOf(databaseUrl) === 'sqlite') {
-    const raw = new SQLite(databaseUrl.slice('sqlite:'.length));
-    raw.pragma('foreign_keys = ON');
-    raw.pragma('busy_timeout = 5000');
+    // The connection as the server opens it (same pragmas: page cache, WAL, foreign keys), driven directly.
+    const handle = createDb(databaseUrl);
+    const raw = sqliteHandleOf(handle.db)!;
     return {
       async time(queries: CapturedQuery[], opts: { iterations: number; warmup: number }): Promise<LatencySummary> {
         const list = queries.filter((x) => !isTransactionControl(x.sql));
@@ -41,7 +40,7 @@ export async function openFloor(databaseUrl: string) {
         }
         return summarize(samples);
       },
-      close: async () => raw.close(),
+      close: () => handle.destroy(),
     };
   }
   const client = new pg.Client({ connectionString: databaseUrl });

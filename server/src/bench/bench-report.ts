@@ -1,6 +1,7 @@
 import type { CapturedQuery } from './bench-capture';
 import type { MixedResult } from './bench-mixed';
 import { fmt, type LatencySummary } from './bench-stats';
+import type { TransferResult } from './bench-transfer';
 
 export type ScenarioResult = {
   name: string;
@@ -29,12 +30,14 @@ export type BenchReport = {
   health: LatencySummary;
   scenarios: ScenarioResult[];
   mixed: MixedResult | null;
+  /** Import and export: rows/s and the server's peak RSS while each ran. */
+  transfers: TransferResult[];
   serverPeakRssMb: number;
   budgets: Budget[];
 };
 
 /** Budgets of issue 6 (2 cores, SQLite, 1M customers); PostgreSQL figures are judged by the same yardstick. */
-export const BUDGET = { readP95Ms: 50, readFloorRatio: 3, writeP95Ms: 30, mixedRps: 1000, rssMb: 500 } as const;
+export const BUDGET = { readP95Ms: 50, readFloorRatio: 3, writeP95Ms: 30, mixedRps: 1000, rssMb: 500, importRowsPerSecond: 10_000, exportRowsPerSecond: 50_000 } as const;
 
 export function judge(r: Omit<BenchReport, 'budgets'>): Budget[] {
   const out: Budget[] = [];
@@ -49,6 +52,12 @@ export function judge(r: Omit<BenchReport, 'budgets'>): Budget[] {
   if (r.mixed) {
     out.push({ what: 'mixed reads req/s', target: `≥ ${BUDGET.mixedRps}`, value: fmt(r.mixed.requestsPerSecond), ok: r.mixed.requestsPerSecond >= BUDGET.mixedRps });
     out.push({ what: 'mixed reads errors', target: '0', value: String(r.mixed.errors), ok: r.mixed.errors === 0 });
+  }
+  for (const x of r.transfers) {
+    const min = x.name === 'import-xlsx' ? BUDGET.importRowsPerSecond : BUDGET.exportRowsPerSecond;
+    out.push({ what: `${x.name} rows/s`, target: `≥ ${min.toLocaleString('en')}`, value: fmt(x.rowsPerSecond), ok: x.rowsPerSecond >= min });
+    out.push({ what: `${x.name} server peak RSS`, target: `≤ ${BUDGET.rssMb} MB`, value: `${fmt(x.peakRssMb)} MB`, ok: x.peakRssMb <= BUDGET.rssMb });
+    out.push({ what: `${x.name} errors`, target: '0', value: String(x.errors.length), ok: x.errors.length === 0 });
   }
   out.push({ what: 'server peak RSS', target: `≤ ${BUDGET.rssMb} MB`, value: `${fmt(r.serverPeakRssMb)} MB`, ok: r.serverPeakRssMb <= BUDGET.rssMb });
   return out;
@@ -74,8 +83,14 @@ export function formatReport(r: BenchReport): string {
     const m = r.mixed;
     rows.push([`mixed reads (${m.connections} conn, ${Math.round(m.seconds)} s)`, fmt(m.latency.p50), fmt(m.latency.p95), fmt(m.latency.p99), fmt(m.requestsPerSecond), String(m.errors), '—', '—', '—']);
   }
+  const transfers = r.transfers.length
+    ? ['', table([['transfer', 'rows', 'seconds', 'rows/s', 'peak RSS MB', 'errors'], ...r.transfers.map((x) => [x.name, String(x.rows), x.seconds.toFixed(1), fmt(x.rowsPerSecond), fmt(x.peakRssMb), String(x.errors.length)])])]
+    : [];
   const head = `Guanxi bench — ${r.meta.dialect}, ${r.meta.customers.toLocaleString('en')} customers, ${r.meta.requests} requests per scenario (after ${r.meta.warmup} warm-up), times in ms`;
   const budgets = r.budgets.map((b) => `  ${b.ok ? '✓' : '✗'} ${b.what}: ${b.value} (${b.target})`).join('\n');
-  const errors = [...r.scenarios.flatMap((s) => [...s.errorSamples, ...s.captureProblems].map((e) => `  ${s.name}: ${e}`)), ...(r.mixed?.errorSamples ?? []).map((e) => `  mixed: ${e}`)];
-  return [head, '', table(rows), '', `server peak RSS: ${fmt(r.serverPeakRssMb)} MB`, '', 'budgets:', budgets, ...(errors.length ? ['', 'errors:', ...errors] : [])].join('\n');
+  const errors = [
+    ...r.scenarios.flatMap((s) => [...s.errorSamples, ...s.captureProblems].map((e) => `  ${s.name}: ${e}`)), ...(r.mixed?.errorSamples ?? []).map((e) => `  mixed: ${e}`),
+    ...r.transfers.flatMap((x) => x.errors.map((e) => `  ${x.name}: ${e}`)),
+  ];
+  return [head, '', table(rows), ...transfers, '', `server peak RSS: ${fmt(r.serverPeakRssMb)} MB`, '', 'budgets:', budgets, ...(errors.length ? ['', 'errors:', ...errors] : [])].join('\n');
 }

@@ -14,6 +14,7 @@ import { runMixed } from './bench-mixed';
 import { judge, type BenchReport, type ScenarioResult } from './bench-report';
 import { benchScenarios, type BenchScenario, type Who } from './bench-scenarios';
 import { startServerProcess } from './bench-server';
+import { runExport, runImport, type TransferResult } from './bench-transfer';
 import { msSince, summarize } from './bench-stats';
 import { ensureBenchTenant } from './bench-tenant';
 
@@ -27,6 +28,8 @@ export type BenchOptions = {
   mixedSeconds: number;
   /** Run only the scenarios whose name contains one of these. */
   only?: string[];
+  /** Rows of the import-xlsx sheet (default: a tenth of `customers`, 100 to 100,000). */
+  importRows?: number;
   config: Config;
   log: (line: string) => void;
   onSeedProgress?: (p: SeedProgress) => void;
@@ -114,6 +117,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
   const http = new BenchHttp(server.url);
   const capture = await openCapture(opts.databaseUrl, opts.config, prepared.secret);
   const floor = await openFloor(opts.databaseUrl);
+  const jobServers: Array<{ stop(): Promise<void> }> = [];
   try {
     const f = prepared.fixtures;
     const sessions = { admin: await signIn(http, f.admin.email, f.admin.password), rep: await signIn(http, f.rep.email, f.rep.password) };
@@ -145,13 +149,35 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       opts.log(`  mixed reads, ${opts.connections} connections, ${opts.mixedSeconds} s…`);
       mixed = await runMixed({ url: server.url, sessions, scenarios, connections: opts.connections, seconds: opts.mixedSeconds });
     }
+    // Throughput scenarios last: export every customer, then import a sheet (which adds customers).
+    const transfers: TransferResult[] = [];
+    const wanted = (name: string) => !opts.only?.length || opts.only.some((o) => name.includes(o));
+    // Imports and exports run on the job queue, which the latency server keeps off: a second server with it on.
+    let jobServer: Awaited<ReturnType<typeof startServerProcess>> | null = null;
+    if (wanted('export-csv') || wanted('import-xlsx')) {
+      opts.log('starting a server with the job queue on…');
+      jobServer = await startServerProcess({
+        databaseUrl: opts.databaseUrl, env: { ...(opts.config.GUANXI_SECRET ? { GUANXI_SECRET: opts.config.GUANXI_SECRET } : {}), JOBS: 'on', JOBS_POLL_MS: '100' },
+      });
+      jobServers.push(jobServer);
+    }
+    const tctx = { base: jobServer?.url ?? server.url, admin: sessions.admin, server: jobServer ?? server, runTag, log: opts.log };
+    if (wanted('export-csv')) {
+      opts.log('  export-csv…');
+      transfers.push(await runExport(tctx, prepared.customers));
+    }
+    if (wanted('import-xlsx')) {
+      const rows = opts.importRows ?? Math.min(100_000, Math.max(100, Math.floor(prepared.customers / 10)));
+      opts.log(`  import-xlsx (${rows.toLocaleString('en')} rows)…`);
+      transfers.push(await runImport(tctx, rows));
+    }
     const report: Omit<BenchReport, 'budgets'> = {
       meta: {
         startedAt: startedAt.toISOString(), dialect: opts.databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres',
         database: opts.databaseUrl.replace(/\/\/[^@/]*@/, '//…@'), customers: prepared.customers, node: process.version,
         requests: opts.requests, warmup: opts.warmup,
       },
-      health: summarize(health), scenarios: results, mixed, serverPeakRssMb: server.peakRssMb(),
+      health: summarize(health), scenarios: results, mixed, transfers, serverPeakRssMb: server.peakRssMb(),
     };
     return { ...report, budgets: judge(report) };
   } finally {
@@ -159,5 +185,6 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     await capture.close();
     await floor.close();
     await server.stop();
+    for (const s of jobServers) await s.stop();
   }
 }

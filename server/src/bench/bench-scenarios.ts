@@ -9,8 +9,7 @@ export type BenchStep = { who: Who; req: BenchRequest; check(status: number, bod
 /**
  * A scenario: iteration i sends its steps one after the other, and their total time is one sample.
  * `kind` decides its budget (reads and writes differ) and whether the mixed read workload may use it.
- * Scenarios for modules that do not exist yet (follow-ups, tasks, the workbench, imports and exports) plug in
- * here as further entries of `benchScenarios`.
+ * Imports and exports are measured differently (throughput, not latency): see bench-transfer.ts.
  */
 export type BenchScenario = {
   name: string;
@@ -130,7 +129,55 @@ function writeScenarios(f: BenchFixtures, runTag: number): BenchScenario[] {
   ];
 }
 
+/**
+ * 工作台 for a rep: the six requests web/src/app/routes/home.tsx makes when it opens (WorkbenchTasks: today, overdue
+ * and the coming week; DueCustomersCard; NotificationsCard; RecentFollowupsCard), with the same parameters.
+ * The page fires them together; here they run one after the other, so the sample is their total.
+ */
+function workbenchRep(): BenchScenario {
+  const SHANGHAI = 8 * 3_600_000;
+  const DAY = 86_400_000;
+  return {
+    name: 'workbench-rep', title: 'Workbench (home page) for a rep: 6 requests', kind: 'read',
+    steps: () => {
+      const now = Date.now();
+      const dayStart = Math.floor((now + SHANGHAI) / DAY) * DAY - SHANGHAI;
+      const dayEnd = new Date(dayStart + DAY - 1).toISOString();
+      return [
+        { who: 'rep', check: listCheck(0), req: { method: 'GET', path: `/api/v1/tasks?${q({ mine: 'true', status: 'open', dueFrom: new Date(dayStart).toISOString(), dueTo: dayEnd, sort: 'dueAt', pageSize: 8 })}` } },
+        { who: 'rep', check: listCheck(0), req: { method: 'GET', path: `/api/v1/tasks?${q({ mine: 'true', overdue: 'true', sort: 'dueAt', pageSize: 8 })}` } },
+        { who: 'rep', check: listCheck(0), req: { method: 'GET', path: `/api/v1/tasks?${q({ mine: 'true', status: 'open', dueFrom: dayEnd, dueTo: new Date(dayStart + 8 * DAY - 1).toISOString(), sort: 'dueAt', pageSize: 8 })}` } },
+        { who: 'rep', check: listCheck(0), req: { method: 'GET', path: `/api/v1/followup-sop/due-customers?${q({ mine: 'true', withinDays: 1, pageSize: 8 })}` } },
+        { who: 'rep', check: listCheck(0), req: { method: 'GET', path: `/api/v1/notifications?${q({ page: 1, pageSize: 8 })}` } },
+        { who: 'rep', check: listCheck(1), req: { method: 'GET', path: `/api/v1/followups?${q({ mine: 'true', pageSize: 6 })}` } },
+      ];
+    },
+  };
+}
+
+/** 写跟进 with a next follow-up time: the follow-up, the customer's last follow-up time, a task with its reminder, timeline and audit. */
+function createFollowup(f: BenchFixtures, runTag: number): BenchScenario {
+  return {
+    name: 'create-followup', title: 'Log a follow-up with next follow-up time (creates a task) (rep)', kind: 'write',
+    steps: (i) => {
+      const at = Date.now();
+      return [{
+        who: 'rep',
+        check: (status, body) => (status !== 201 ? `status ${status}` : body?.taskId ? null : 'no task created'),
+        req: {
+          method: 'POST', path: '/api/v1/followups',
+          body: {
+            customerId: pick(f.customerIds, i), date: new Date(at - 60_000).toISOString(), method: pick(['phone', 'wechat', 'visit'], i),
+            content: `压测跟进 ${runTag}-${i}：电话沟通报价，客户需要内部评估`, feedback: 'evaluating', nextAction: '跟进评估结果',
+            nextFollowUpAt: new Date(at + 3 * 86_400_000).toISOString(),
+          },
+        },
+      }];
+    },
+  };
+}
+
 /** Every scenario, in the order they run: reads first, writes last (so reads see the seeded data as it was). */
 export function benchScenarios(f: BenchFixtures, runTag: number): BenchScenario[] {
-  return [...listScenarios(f), ...searchScenarios(f), customer360(f), ...writeScenarios(f, runTag)];
+  return [...listScenarios(f), ...searchScenarios(f), customer360(f), workbenchRep(), ...writeScenarios(f, runTag), createFollowup(f, runTag)];
 }

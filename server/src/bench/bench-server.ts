@@ -53,14 +53,14 @@ async function waitForHealth(url: URL, child: ChildProcess, output: () => string
 
 /**
  * Starts `guanxi serve` as a separate process (its own event loop and heap, as in production, so the bench's own
- * work neither slows it down nor hides in its memory figures) on a free loopback port, with scheduled jobs off.
+ * work neither slows it down nor hides in its memory figures) on a free loopback port, with scheduled jobs off (unless `env` turns them on).
  */
 export async function startServerProcess(opts: { databaseUrl: string; env?: Record<string, string> }): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [BIN, 'serve'], {
     env: {
-      ...process.env, ...opts.env, DATABASE_URL: opts.databaseUrl, PORT: String(port), HOST: '127.0.0.1', JOBS: 'off', LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
+      ...process.env, DATABASE_URL: opts.databaseUrl, PORT: String(port), HOST: '127.0.0.1', JOBS: 'off', LOG_LEVEL: 'warn',
+      NODE_ENV: 'production', ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -26,6 +26,7 @@ describe.each(DIALECTS)('npx guanxi bench (%s, smoke run)', (dialect) => {
     expect(names).toEqual(expect.arrayContaining([
       'list-dept-status-tag-rep', 'list-dept-status-tag-admin', 'list-tags-and-custom-admin', 'search-cn-2-chars',
       'search-cn-3-plus-chars', 'search-pinyin-initials', 'search-mobile-last-4', 'customer-360', 'create-customer', 'update-customer',
+      'workbench-rep', 'create-followup',
     ]));
     for (const s of report.scenarios) {
       expect({ name: s.name, errors: s.errorSamples, capture: s.captureProblems }).toEqual({ name: s.name, errors: [], capture: [] });
@@ -34,6 +35,11 @@ describe.each(DIALECTS)('npx guanxi bench (%s, smoke run)', (dialect) => {
       // The capture saw the request's own statements (not just the session lookup).
       expect(s.queries.some((q) => /\bcustomers\b/.test(q.sql))).toBe(true);
     }
+    // Import and export ran through the API and answered correctly (rows as many as asked / as the account has).
+    expect(report.transfers.map((x) => ({ name: x.name, errors: x.errors }))).toEqual([{ name: 'export-csv', errors: [] }, { name: 'import-xlsx', errors: [] }]);
+    expect(report.transfers[0]!.rows).toBeGreaterThanOrEqual(report.meta.customers);
+    expect(report.transfers[1]!.rows).toBe(200);
+    for (const x of report.transfers) expect(x.rowsPerSecond).toBeGreaterThan(0);
     expect(report.mixed?.errors).toBe(0);
     expect(report.mixed?.requests).toBeGreaterThan(0);
     expect(report.budgets.length).toBeGreaterThan(report.scenarios.length);

@@ -19,6 +19,8 @@ import { createToken } from '../features/tokens/tokens.service';
 import { createUser } from '../features/users/users.service';
 import { BENCH_HELP, runBenchCommand } from './bench-command';
 import { runSeedCommand } from './seed-command';
+import { IMPORT_HELP, runImportCommand } from './import-command';
+import { EXPORT_HELP, runExportCommand } from './export-command';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -38,6 +40,8 @@ const COMMAND_HELP: Record<string, string> = {
     '  (default 1000) with 1-2 contacts each. Prints the logins; every demo user has the same printed password.\n' +
     '  The account ends up with at least N customers: a rerun on it continues an interrupted run.',
   bench: BENCH_HELP,
+  import: IMPORT_HELP,
+  export: EXPORT_HELP,
 };
 
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -163,6 +167,10 @@ export async function runCommand(positionals: string[], values: Values, config: 
     }
     case 'seed':
       return withDeps(config, (deps) => runSeedCommand(deps, values));
+    case 'import':
+      return withDeps(config, (deps) => runImportCommand(deps, positionals.slice(1), values));
+    case 'export':
+      return withDeps(config, (deps) => runExportCommand(deps, values));
     case 'bench': {
       await runBenchCommand(values, config);
       return 0;

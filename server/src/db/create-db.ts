@@ -67,9 +67,10 @@ export function createDb(url: string, options: { poolSize?: number } = {}): DbHa
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // 64 MiB of page cache instead of SQLite's 2 MiB: at 1,000,000 customers list and search queries touch more
-  // index pages than 2 MiB holds, and each miss is a read() from the OS (docs/performance.md).
-  sqlite.pragma('cache_size = -65536');
+  // 128 MiB of page cache (allocated as used) instead of SQLite's 2 MiB: at 1,000,000 customers a list or search
+  // touches more pages than 2 MiB holds, and each miss is a read() from the OS; 64 → 128 MiB cut the slowest
+  // list's SQL time by ~40% (docs/performance.md).
+  sqlite.pragma('cache_size = -131072');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(sqlite) }) });
   SQLITE_HANDLES.set(db, sqlite);
   return { db, dialect, destroy: () => db.destroy() };

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { FollowupsTable, InteractionsTable, TaskSeriesTable, TasksTable } from './activities-tables';
 
 /** Timestamps: ISO strings in, ISO text (SQLite) or Date (PostgreSQL) out; mappers normalise with readTimestamp. */
 export type Timestamp = ColumnType<Date | string, string, string>;
@@ -181,6 +182,7 @@ export type CustomersTable = {
   first_contact_at: Timestamp | null;
   last_follow_up_at: Timestamp | null;
   won_at: Timestamp | null;
+  follow_up_due_at: Timestamp | null;
   purchase_frequency: number | null;
   avg_order_value: number | null;
   gender: string | null;
@@ -287,6 +289,51 @@ export type JobRunsTable = {
   result: Json | null;
 };
 
+export type JobsTable = {
+  id: string;
+  tenant_id: string | null;
+  name: string;
+  data: Json;
+  state: string;
+  singleton_key: string | null;
+  attempts: number;
+  retry_limit: number;
+  retry_delay_ms: number;
+  lease_ms: number;
+  run_at: Timestamp;
+  locked_by: string | null;
+  lease_until: Timestamp | null;
+  last_error: string | null;
+  progress: Json | null;
+  result: Json | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+};
+
+export type NotificationSettingsTable = {
+  user_id: string;
+  tenant_id: string;
+  email_enabled: Bool;
+  email_types: Json;
+  version: number;
+  updated_at: Timestamp;
+};
+
+export type EmailOutboxTable = {
+  id: string;
+  tenant_id: string;
+  notification_id: string;
+  user_id: string;
+  state: string;
+  attempts: number;
+  next_attempt_at: Timestamp;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+};
+
 export type AttachmentsTable = {
   id: string;
   tenant_id: string;
@@ -315,6 +362,79 @@ export type SavedViewsTable = {
   updated_at: Timestamp;
 };
 
+export type ImportsTable = {
+  id: string;
+  tenant_id: string;
+  type: string;
+  status: string;
+  file_name: string;
+  file_size: ColumnType<number | string, number, number>;
+  storage_key: string;
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  header_row: number;
+  headers: Json;
+  mapping: Json | null;
+  defaults: Json | null;
+  duplicate_policy: string | null;
+  total: number | null;
+  processed: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  skipped: Generated<number>;
+  failed: Generated<number>;
+  run_started_at: Timestamp | null;
+  run_start_processed: Generated<number>;
+  lease_owner: string | null;
+  lease_until: Timestamp | null;
+  error: string | null;
+  locale: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  updated_at: Timestamp;
+};
+
+export type ImportErrorsTable = { import_id: string; row_no: number; tenant_id: string; cells: Json; reasons: Json };
+
+export type ImportMappingsTable = { tenant_id: string; type: string; header: string; field: string; updated_at: Timestamp };
+
+export type ExportsTable = {
+  id: string;
+  tenant_id: string;
+  type: string;
+  format: string;
+  status: string;
+  params: Json;
+  total: number | null;
+  processed: Generated<number>;
+  storage_key: string | null;
+  file_name: string;
+  lease_owner: string | null;
+  lease_until: Timestamp | null;
+  error: string | null;
+  locale: string;
+  created_by: string;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+  updated_at: Timestamp;
+};
+
+export type DataQualityIssuesTable = {
+  id: string;
+  tenant_id: string;
+  kind: string;
+  key: string;
+  customer_ids: Json;
+  size: number;
+  detail: Json | null;
+  computed_at: Timestamp;
+};
+
+export type DataQualityRunsTable = { tenant_id: string; status: string; started_at: Timestamp; finished_at: Timestamp | null; counts: Json | null; error: string | null };
+
 export type Database = {
   app_settings: AppSettingsTable;
   tenants: TenantsTable;
@@ -340,8 +460,21 @@ export type Database = {
   pool_members: PoolMembersTable;
   pool_claims: PoolClaimsTable;
   job_runs: JobRunsTable;
+  jobs: JobsTable;
+  notification_settings: NotificationSettingsTable;
+  email_outbox: EmailOutboxTable;
   attachments: AttachmentsTable;
   saved_views: SavedViewsTable;
+  followups: FollowupsTable;
+  tasks: TasksTable;
+  task_series: TaskSeriesTable;
+  interactions: InteractionsTable;
+  imports: ImportsTable;
+  import_errors: ImportErrorsTable;
+  import_mappings: ImportMappingsTable;
+  exports: ExportsTable;
+  data_quality_issues: DataQualityIssuesTable;
+  data_quality_runs: DataQualityRunsTable;
 };
 
 export type Db = Kysely<Database>;

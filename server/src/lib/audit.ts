@@ -64,3 +64,16 @@ export async function recordAudit(deps: AuditDeps, actor: Actor, input: AuditInp
     })
     .execute();
 }
+
+/** Many audit entries in one multi-row INSERT (a batch of imported customers), in the caller's transaction. */
+export async function recordAuditMany(deps: AuditDeps, actor: Actor, inputs: AuditInput[]): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  const rows = inputs
+    .map((input) => ({ input, changes: input.changes ?? diffRecords(input.before ?? null, input.after ?? null) }))
+    .filter(({ input, changes }) => !(input.action === 'update' && changes.length === 0))
+    .map(({ input, changes }) => ({
+      id: newId(), tenant_id: actor.tenantId, actor_id: actor.via === 'system' ? null : actor.userId, actor_name: actor.name,
+      entity: input.entity, entity_id: input.entityId, action: input.action, changes: dbJson(deps.dialect, changes), ip: actor.ip, created_at: now,
+    }));
+  for (let i = 0; i < rows.length; i += 500) await deps.db.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
+}

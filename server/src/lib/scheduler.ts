@@ -7,6 +7,14 @@ import type { Logger } from './logger';
 
 export type ScheduledJob = { name: string; everyMs: number; run(now: Date): Promise<unknown> };
 type SchedulerDeps = { db: Db; dialect: DialectName; clock: Clock; logger: Logger };
+const RUN_LOG_DAYS = 14;
+
+const PERIODIC = new WeakMap<Db, Array<Pick<ScheduledJob, 'name' | 'everyMs'>>>();
+
+/** The periodic jobs a scheduler on this database was made with (the Jobs admin page lists them). */
+export function periodicJobsOf(db: Db): Array<Pick<ScheduledJob, 'name' | 'everyMs'>> {
+  return PERIODIC.get(db) ?? [];
+}
 
 /**
  * Runs periodic jobs once per time slot across all processes sharing the database: each process that wakes up
@@ -14,10 +22,21 @@ type SchedulerDeps = { db: Db; dialect: DialectName; clock: Clock; logger: Logge
  * the slot. Works the same in the embedded SQLite setup and on PostgreSQL with many app processes.
  */
 export function createScheduler(deps: SchedulerDeps, jobs: ScheduledJob[], owner = `${hostname()}:${process.pid}:${randomToken(4)}`) {
+  PERIODIC.set(deps.db, jobs.map(({ name, everyMs }) => ({ name, everyMs })));
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
+  let prunedAt = 0;
+  /** job_runs is a run log: slots older than RUN_LOG_DAYS are deleted (per job, along the primary key), every 6 h. */
+  async function prune(now: Date) {
+    if (now.getTime() - prunedAt < 6 * 3600_000) return;
+    prunedAt = now.getTime();
+    const cutoff = new Date(now.getTime() - RUN_LOG_DAYS * 24 * 3600_000).toISOString();
+    for (const job of jobs) await deps.db.deleteFrom('job_runs').where('job', '=', job.name).where('slot', '<', cutoff).execute();
+  }
+
   async function runDue(now = deps.clock.now()): Promise<string[]> {
+    await prune(now);
     const ran: string[] = [];
     for (const job of jobs) {
       const slot = new Date(Math.floor(now.getTime() / job.everyMs) * job.everyMs).toISOString();

@@ -21,3 +21,17 @@ export function dayInZone(at: Date, timeZone: string): string {
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}${get('month')}${get('day')}`;
 }
+
+/**
+ * Advances a per-tenant counter by `count` in one atomic step and returns the first of the `count` values drawn
+ * (they are first, first + 1, … first + count - 1): a batch of imported customers takes its numbers at once.
+ */
+export async function nextSequenceRange(db: Db, tenantId: string, name: string, period: string, count: number): Promise<number> {
+  const row = await db
+    .insertInto('sequences')
+    .values({ tenant_id: tenantId, name, period, value: count })
+    .onConflict((oc) => oc.columns(['tenant_id', 'name', 'period']).doUpdateSet((eb) => ({ value: eb('sequences.value', '+', count) })))
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value) - count + 1;
+}

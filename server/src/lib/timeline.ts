@@ -51,3 +51,15 @@ export async function moveTimeline(db: Db, tenantId: string, fromCustomerId: str
   await db.updateTable('timeline_events').set({ customer_id: toCustomerId })
     .where('tenant_id', '=', tenantId).where('customer_id', '=', fromCustomerId).execute();
 }
+
+/** Many timeline events in one multi-row INSERT (a batch of imported customers), in the caller's transaction. */
+export async function appendTimelineMany(deps: { db: Db; dialect: DialectName; clock: Clock }, actor: Actor, events: TimelineInput[]): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  for (let i = 0; i < events.length; i += 500) {
+    await deps.db.insertInto('timeline_events').values(events.slice(i, i + 500).map((e) => ({
+      id: newId(), tenant_id: actor.tenantId, customer_id: e.customerId, type: e.type, ref_type: e.refType ?? null,
+      ref_id: e.refId ?? null, actor_id: actor.via === 'system' ? null : actor.userId, actor_name: actor.name,
+      data: dbJson(deps.dialect, e.data ?? {}), occurred_at: e.at ?? now,
+    }))).execute();
+  }
+}

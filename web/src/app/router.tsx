@@ -3,6 +3,8 @@ import { RedirectIfSignedIn } from '../components/route-guards';
 import { paths } from '../config/paths';
 import { AppRoot } from './routes/app-root';
 import { ContactsRoute } from './routes/contacts';
+import { ImportsRoute } from './routes/imports';
+import { DataQualityRoute } from './routes/data-quality';
 import { CustomerRoute } from './routes/customers/customer';
 import { CustomersRoute } from './routes/customers/customers';
 import { RecycleBinRoute } from './routes/customers/recycle-bin';
@@ -12,8 +14,12 @@ import { SignupRoute } from './routes/auth/signup';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
 import { ProfileRoute } from './routes/profile';
+import { StartRoute } from './routes/start';
+import { TasksRoute } from './routes/tasks';
 import { AuditRoute } from './routes/settings/audit';
 import { CompletenessRoute } from './routes/settings/completeness';
+import { JobsRoute } from './routes/settings/jobs';
+import { FollowupSopRoute } from './routes/settings/followup-sop';
 import { DictionariesRoute } from './routes/settings/dictionaries';
 import { FieldsRoute } from './routes/settings/fields';
 import { DepartmentsRoute } from './routes/settings/departments';
@@ -43,12 +49,16 @@ const router = createBrowserRouter([
     element: <AppRoot />,
     children: [
       { index: true, element: <HomeRoute /> },
+      { path: paths.start.path, element: <StartRoute /> },
       { path: paths.profile.path, element: <ProfileRoute /> },
       { path: paths.customers.list.path, element: <CustomersRoute /> },
       { path: paths.customers.detail.path, element: <CustomerRoute /> },
       { path: paths.customers.recycleBin.path, element: <RecycleBinRoute /> },
       { path: paths.contacts.path, element: <ContactsRoute /> },
+      { path: paths.tasks.path, element: <TasksRoute /> },
       { path: paths.pools.path, element: <PoolsRoute /> },
+      { path: paths.imports.path, element: <ImportsRoute /> },
+      { path: paths.dataQuality.path, element: <DataQualityRoute /> },
       { path: paths.settings.departments.path, element: <DepartmentsRoute /> },
       { path: paths.settings.users.path, element: <UsersRoute /> },
       { path: paths.settings.roles.path, element: <RolesRoute /> },
@@ -57,6 +67,8 @@ const router = createBrowserRouter([
       { path: paths.settings.dictionaries.path, element: <DictionariesRoute /> },
       { path: paths.settings.fields.path, element: <FieldsRoute /> },
       { path: paths.settings.completeness.path, element: <CompletenessRoute /> },
+      { path: paths.settings.jobs.path, element: <JobsRoute /> },
+      { path: paths.settings.followupSop.path, element: <FollowupSopRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

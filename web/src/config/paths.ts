@@ -1,6 +1,7 @@
 /** Every URL of the web app, with `getHref` for links (route definitions use `path`). */
 export const paths = {
   home: { path: '/', getHref: () => '/' },
+  start: { path: '/start', getHref: () => '/start' },
   login: {
     path: '/login',
     getHref: (redirectTo?: string) =>
@@ -16,11 +17,14 @@ export const paths = {
     },
     recycleBin: { path: '/recycle-bin', getHref: () => '/recycle-bin' },
   },
+  tasks: { path: '/tasks', getHref: () => '/tasks' },
   contacts: { path: '/contacts', getHref: (mobile?: string) => (mobile ? `/contacts?mobile=${encodeURIComponent(mobile)}` : '/contacts') },
   pools: {
     path: '/pools/:poolId?',
     getHref: (poolId?: string) => (poolId ? `/pools/${encodeURIComponent(poolId)}` : '/pools'),
   },
+  dataQuality: { path: '/data-quality', getHref: () => '/data-quality' },
+  imports: { path: '/imports', getHref: (id?: string) => (id ? `/imports?id=${encodeURIComponent(id)}` : '/imports') },
   settings: {
     departments: { path: '/settings/departments', getHref: () => '/settings/departments' },
     users: { path: '/settings/users', getHref: () => '/settings/users' },
@@ -36,6 +40,8 @@ export const paths = {
     },
     fields: { path: '/settings/fields', getHref: () => '/settings/fields' },
     completeness: { path: '/settings/completeness', getHref: () => '/settings/completeness' },
+    jobs: { path: '/settings/jobs', getHref: () => '/settings/jobs' },
+    followupSop: { path: '/settings/followup-sop', getHref: () => '/settings/followup-sop' },
   },
 } as const;
 

@@ -424,6 +424,7 @@ export const enCrm: Messages<typeof zhCNCrm> = {
     returnedToPool: 'Your customer “{{customer}}” was returned to the pool',
     returnedToPoolAuto: 'Your customer “{{customer}}” had no follow-up in time and returned to the pool',
     poolWarning: '“{{customer}}” returns to the pool within {{days}} days; follow up soon',
+    importFinished: 'Import of “{{file}}” finished: {{created}} created, {{updated}} updated, {{skipped}} skipped, {{failed}} failed',
     unknown: 'New notification',
   },
   dictionariesAdmin: {

@@ -1,4 +1,7 @@
+import { enActivities } from './en-activities';
+import { enImports } from './en-imports';
 import { enCrm } from './en-crm';
+import { enJobs } from './en-jobs';
 import type { zhCN } from './zh-cn';
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
@@ -450,4 +453,7 @@ export const en: Messages<typeof zhCN> = {
     passwordChanged: 'Password changed; sessions on other devices have ended',
   },
   ...enCrm,
+  ...enJobs,
+  ...enActivities,
+  ...enImports,
 };

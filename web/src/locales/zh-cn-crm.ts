@@ -420,6 +420,7 @@ export const zhCNCrm = {
     returnedToPool: '你的客户「{{customer}}」已退回公海',
     returnedToPoolAuto: '你的客户「{{customer}}」长期未跟进，已自动退回公海',
     poolWarning: '客户「{{customer}}」将在 {{days}} 天内退回公海，请及时跟进',
+    importFinished: '文件「{{file}}」导入完成：新建 {{created}}，更新 {{updated}}，跳过 {{skipped}}，失败 {{failed}}',
     unknown: '新通知',
   },
   dictionariesAdmin: {

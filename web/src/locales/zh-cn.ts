@@ -1,4 +1,7 @@
+import { zhCNActivities } from './zh-cn-activities';
+import { zhCNImports } from './zh-cn-imports';
 import { zhCNCrm } from './zh-cn-crm';
+import { zhCNJobs } from './zh-cn-jobs';
 
 /** 简体中文 (default). en.ts must have the same keys; TypeScript checks it. */
 export const zhCN = {
@@ -447,4 +450,7 @@ export const zhCN = {
     passwordChanged: '密码已修改，其他设备上的登录已失效',
   },
   ...zhCNCrm,
+  ...zhCNJobs,
+  ...zhCNActivities,
+  ...zhCNImports,
 };

@@ -31,6 +31,19 @@ import * as m1801 from './2026-11-23T1801-add-customers-live-status-follow-up-in
 import * as m1802 from './2026-11-23T1802-drop-customers-tenant-status-index';
 import * as m1803 from './2026-11-23T1803-add-customers-live-updated-index';
 import * as m1804 from './2026-11-23T1804-drop-customers-tenant-updated-index';
+import * as m1900 from './2026-11-23T1900-create-jobs';
+import * as m1901 from './2026-11-23T1901-create-email-outbox';
+import * as m2000 from './2026-11-23T2000-create-followups';
+import * as m2001 from './2026-11-23T2001-create-tasks';
+import * as m2002 from './2026-11-23T2002-create-task-series';
+import * as m2003 from './2026-11-23T2003-create-interactions';
+import * as m2004 from './2026-11-23T2004-add-customers-follow-up-due';
+import * as m2100 from './2026-11-23T2100-create-imports';
+import * as m2101 from './2026-11-23T2101-create-exports';
+import * as m2102 from './2026-11-23T2102-create-data-quality';
+import * as m2103 from './2026-11-23T2103-add-live-id-indexes';
+import * as m2200 from './2026-11-23T2200-add-customers-owner-follow-up-due-index';
+import * as m2300 from './2026-11-23T2300-customer-search-bulk-insert';
 
 export type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -70,4 +83,17 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '2026-11-23T1802-drop-customers-tenant-status-index': m1802,
   '2026-11-23T1803-add-customers-live-updated-index': m1803,
   '2026-11-23T1804-drop-customers-tenant-updated-index': m1804,
+  '2026-11-23T1900-create-jobs': m1900,
+  '2026-11-23T1901-create-email-outbox': m1901,
+  '2026-11-23T2000-create-followups': m2000,
+  '2026-11-23T2001-create-tasks': m2001,
+  '2026-11-23T2002-create-task-series': m2002,
+  '2026-11-23T2003-create-interactions': m2003,
+  '2026-11-23T2004-add-customers-follow-up-due': m2004,
+  '2026-11-23T2100-create-imports': m2100,
+  '2026-11-23T2101-create-exports': m2101,
+  '2026-11-23T2102-create-data-quality': m2102,
+  '2026-11-23T2103-add-live-id-indexes': m2103,
+  '2026-11-23T2200-add-customers-owner-follow-up-due-index': m2200,
+  '2026-11-23T2300-customer-search-bulk-insert': m2300,
 };

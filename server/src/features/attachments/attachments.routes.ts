@@ -13,7 +13,7 @@ const security = sessionSecurity;
 const e = errorResponses;
 
 /** Upload paths: app.ts leaves them out of the API's 1 MiB body limit; the route sets its own, larger one. */
-export const ATTACHMENT_UPLOAD_PATH = /^\/api\/v1\/customers\/[^/]+\/attachments\/?$/;
+export const ATTACHMENT_UPLOAD_PATH = /^\/api\/v1\/(customers|followups)\/[^/]+\/attachments\/?$/;
 
 // Multipart framing (boundary lines, part headers) on top of the file itself.
 const MULTIPART_SLACK = 64 * 1024;
@@ -52,6 +52,35 @@ export function attachmentsRoutes() {
       const { actor, deps } = ctx(c);
       const { file } = c.req.valid('form');
       return c.json(await uploadAttachment(deps, actor, { entity: 'customer', entityId: c.req.valid('param').id, file }), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/followups/{id}/attachments', tags, security, middleware: [uploadLimit] as const,
+      summary: 'Attach a file to a follow-up record (multipart/form-data, field `file`; same types and limit as customers)',
+      request: { params: ZIdParam, body: { content: { 'multipart/form-data': { schema: ZUploadForm } }, required: true } },
+      responses: {
+        201: jsonResponse(ZAttachment), 400: e[400], 401: e[401], 403: e[403], 404: e[404],
+        413: jsonResponse(ZErrorEnvelope, 'File too large'),
+      },
+    }),
+    async (c) => {
+      const { actor, deps } = ctx(c);
+      const { file } = c.req.valid('form');
+      return c.json(await uploadAttachment(deps, actor, { entity: 'followup', entityId: c.req.valid('param').id, file }), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/followups/{id}/attachments', tags, security, summary: "A follow-up record's attachments, newest first",
+      request: { params: ZIdParam, query: ZPageQuery.pick({ page: true, pageSize: true }) },
+      responses: { 200: jsonResponse(ZPage(ZAttachment)), 401: e[401], 403: e[403], 404: e[404] },
+    }),
+    async (c) => {
+      const { actor, deps } = ctx(c);
+      return c.json(await listRecordAttachments(deps, actor, 'followup', c.req.valid('param').id, c.req.valid('query')), 200);
     },
   );
 

@@ -11,6 +11,7 @@ import { pageOf } from '../../lib/pagination';
 import { storageFor } from '../../lib/storage';
 import { appendTimeline } from '../../lib/timeline';
 import { customerInScope, getCustomer } from '../customers/customers.service';
+import { getFollowup } from '../followups/followups.service';
 import { signatureMatches } from './file-signatures';
 import { deleteRecordAttachments, findAttachment, insertAttachment, listAttachments, markDeleted, reassign, type AttachmentRow } from './attachments.repository';
 
@@ -18,15 +19,22 @@ import { deleteRecordAttachments, findAttachment, insertAttachment, listAttachme
  * Who may see or change the attachments of a record: the record's own rules (permission and data scope), and the
  * customer whose timeline shows the change. Follow-ups, opportunities and tickets add their entry here.
  */
-const RECORDS: Record<AttachmentEntity, { assert(deps: AppDeps, actor: Actor, id: string, action: 'view' | 'edit'): Promise<void>; customerOf(id: string): string }> = {
+const RECORDS: Record<AttachmentEntity, { assert(deps: AppDeps, actor: Actor, id: string, action: 'view' | 'edit'): Promise<string> }> = {
+  // Each `assert` throws unless the actor may see (view) or change (edit) the record, and returns its customer's id.
   customer: {
     async assert(deps, actor, id, action) {
       assertCan(actor, 'customers', action);
       // Viewing follows the customer's visibility (pool members included); changing needs it in the data scope.
       if (action === 'view') await getCustomer(deps, actor, id);
       else if (!(await customerInScope(deps, actor, id))) throw new AppError('NOT_FOUND');
+      return id;
     },
-    customerOf: (id) => id,
+  },
+  followup: {
+    async assert(deps, actor, id, action) {
+      assertCan(actor, 'followups', action);
+      return (await getFollowup(deps, actor, id)).customerId;
+    },
   },
 };
 
@@ -69,7 +77,7 @@ export type UploadInput = { entity: AttachmentEntity; entityId: string; file: Fi
  */
 export async function uploadAttachment(deps: AppDeps, actor: Actor, input: UploadInput): Promise<TAttachment> {
   const record = RECORDS[input.entity];
-  await record.assert(deps, actor, input.entityId, 'edit');
+  const customerId = await record.assert(deps, actor, input.entityId, 'edit');
   const fileName = cleanFileName(input.file.name);
   if (!fileName) throw AppError.invalid('file', 'required');
   const mime = attachmentMime(fileName, input.file.type);
@@ -83,7 +91,6 @@ export async function uploadAttachment(deps: AppDeps, actor: Actor, input: Uploa
   const key = `${actor.tenantId}/${id}`;
   const storage = storageFor(deps.config);
   const stored = await storage.put(key, input.file.stream());
-  const customerId = record.customerOf(input.entityId);
   try {
     await deps.db.transaction().execute(async (trx) => {
       await insertAttachment(trx, {
@@ -133,12 +140,11 @@ export async function openAttachment(deps: AppDeps, actor: Actor, id: string) {
 export async function deleteAttachment(deps: AppDeps, actor: Actor, id: string): Promise<void> {
   const row = await findAttachment(deps.db, actor.tenantId, id);
   if (!row) throw new AppError('NOT_FOUND');
-  const record = RECORDS[row.entity as AttachmentEntity];
-  await record.assert(deps, actor, row.entity_id, 'edit');
+  const customerId = await RECORDS[row.entity as AttachmentEntity].assert(deps, actor, row.entity_id, 'edit');
   await deps.db.transaction().execute(async (trx) => {
     if (!(await markDeleted(trx, actor.tenantId, id, deps.clock.now().toISOString()))) throw new AppError('NOT_FOUND');
     const data = { fileName: row.file_name, size: Number(row.size) };
-    await appendTimeline({ ...deps, db: trx }, actor, { customerId: record.customerOf(row.entity_id), type: 'attachment_removed', refType: 'attachment', refId: id, data });
+    await appendTimeline({ ...deps, db: trx }, actor, { customerId, type: 'attachment_removed', refType: 'attachment', refId: id, data });
     await recordAudit({ ...deps, db: trx }, actor, {
       entity: row.entity, entityId: row.entity_id, action: 'detach', changes: [{ field: 'attachments', from: { id, ...data }, to: null }],
     });

@@ -13,6 +13,9 @@ import { getDepartment } from '../departments/departments.service';
 import { getRole } from '../roles/roles.service';
 import { getUser, USER_SENSITIVE } from '../users/users.service';
 import { listAudit, type AuditRow } from './audit.repository';
+import { getFollowup } from '../followups/followups.service';
+import { getInteraction } from '../interactions/interactions.service';
+import { getTask } from '../tasks/tasks.service';
 
 /**
  * How to tell whether the actor may see one record of an entity: its service's getter throws NOT_FOUND or
@@ -24,6 +27,9 @@ const RECORD_ACCESS: Record<string, (deps: AppDeps, actor: Actor, id: string) =>
   role: getRole,
   customer: getCustomer,
   contact: getContact,
+  followup: getFollowup,
+  task: getTask,
+  interaction: getInteraction,
 };
 
 /** Sensitive fields per entity: in the trail they are masked exactly as in the record for roles without the right. */

@@ -11,6 +11,7 @@ import type { AppDeps } from '../../lib/http';
 import { hmac } from '../../lib/secret';
 import { deleteSession, deleteUserSessions, findSession, insertSession, touchSession } from './sessions.repository';
 import { clearThrottle, readThrottle, writeThrottle } from './throttle.repository';
+import { isValidTimeZone } from '@guanxi/common/timezone';
 
 export type RequestInfo = { ip: string | null; userAgent: string | null; locale: Locale };
 
@@ -136,8 +137,8 @@ export async function updateProfile(deps: AppDeps, actor: Actor, input: TUpdateP
   if (input.mobile !== undefined) set.mobile = normalizeMobile(input.mobile)!;
   if (input.locale !== undefined) set.locale = input.locale;
   if (input.timezone !== undefined) {
-    if (!Intl.supportedValuesOf('timeZone').includes(input.timezone) && input.timezone !== 'UTC') {
-      throw AppError.invalid('timezone', 'format');
+    if (!isValidTimeZone(input.timezone)) {
+      throw AppError.invalid('timezone', 'timezone');
     }
     set.timezone = input.timezone;
   }

@@ -4,7 +4,7 @@ import type { ContactsTable, Db } from '../../db/database';
 import { escapeLike, likeOperator, type DialectName } from '../../db/dialect';
 import { scopeFilter } from '../../lib/access';
 import type { Actor } from '../../lib/actor';
-import { offsetOf } from '../../lib/pagination';
+import { offsetOf, parseSort } from '../../lib/pagination';
 
 /** Contacts whose customer the actor may reach (tenant, data scope of the customer's owner, not in the recycle bin). */
 function scoped(db: Db, actor: Actor) {
@@ -28,7 +28,11 @@ export function findContact(db: Db, actor: Actor, id: string) {
 }
 export type ContactRow = NonNullable<Awaited<ReturnType<typeof findContact>>>;
 
-export async function listContacts(db: Db, dialect: DialectName, actor: Actor, q: TListContactsQuery & { mobileDigits?: string | null }) {
+const SORTS = {
+  name: 'contacts.name', createdAt: 'contacts.created_at', updatedAt: 'contacts.updated_at', customerName: 'customers.name',
+} as const;
+
+function filteredContacts(db: Db, dialect: DialectName, actor: Actor, q: Pick<TListContactsQuery, 'customerId' | 'mobile' | 'q'> & { mobileDigits?: string | null }) {
   let base = scoped(db, actor);
   if (q.customerId) base = base.where('contacts.customer_id', '=', q.customerId);
   if (q.mobile !== undefined) base = base.where('contacts.mobile', '=', q.mobileDigits ?? '-');
@@ -37,9 +41,18 @@ export async function listContacts(db: Db, dialect: DialectName, actor: Actor, q
     const like = likeOperator(dialect);
     base = base.where((eb) => eb.or([eb('contacts.name', like, p), eb('contacts.email', like, p), eb('contacts.mobile', 'like', p)]));
   }
+  return base;
+}
+
+export async function listContacts(db: Db, dialect: DialectName, actor: Actor, q: TListContactsQuery & { mobileDigits?: string | null }) {
+  const base = filteredContacts(db, dialect, actor, q);
+  // Without a sort: the primary contact first, then in the order they were added.
+  const sort = q.sort ? parseSort(q.sort, SORTS, { column: 'contacts.created_at', direction: 'asc' }) : null;
+  const ordered = sort
+    ? base.select(COLUMNS).orderBy(sort.column, sort.direction).orderBy('contacts.id', sort.direction)
+    : base.select(COLUMNS).orderBy('contacts.is_primary', 'desc').orderBy('contacts.created_at').orderBy('contacts.id');
   const [items, total] = await Promise.all([
-    base.select(COLUMNS).orderBy('contacts.is_primary', 'desc').orderBy('contacts.created_at').orderBy('contacts.id')
-      .limit(q.pageSize).offset(offsetOf(q)).execute(),
+    ordered.limit(q.pageSize).offset(offsetOf(q)).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
@@ -66,4 +79,14 @@ export async function deleteContact(db: Db, tenantId: string, id: string): Promi
 export function otherContactId(db: Db, tenantId: string, customerId: string, exceptId: string) {
   return db.selectFrom('contacts').select('id').where('tenant_id', '=', tenantId).where('customer_id', '=', customerId)
     .where('id', '!=', exceptId).orderBy('created_at').executeTakeFirst();
+}
+
+/** The list's contacts for an export: the count, and keyset pages in id order after `afterId`. */
+export function exportContactRows(db: Db, dialect: DialectName, actor: Actor, q: Pick<TListContactsQuery, 'customerId' | 'mobile' | 'q'> & { mobileDigits?: string | null }) {
+  const base = filteredContacts(db, dialect, actor, q);
+  return {
+    count: async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    page: (afterId: string | null, limit: number) =>
+      (afterId ? base.where('contacts.id', '>', afterId) : base).select(COLUMNS).orderBy('contacts.id').limit(limit).execute(),
+  };
 }

@@ -13,7 +13,7 @@ import { revealOrMask, type SensitiveFields } from '../../lib/masking';
 import { pageOf } from '../../lib/pagination';
 import { appendTimeline } from '../../lib/timeline';
 import { contactInput, customerInScope, refreshCustomerDerived } from '../customers/customers.service';
-import { deleteContact, findContact, listContacts, otherContactId, setPrimary, updateContact, type ContactRow } from './contacts.repository';
+import { deleteContact, exportContactRows, findContact, listContacts, otherContactId, setPrimary, updateContact, type ContactRow } from './contacts.repository';
 
 export const CONTACT_SENSITIVE: SensitiveFields = { mobile: 'mobile', email: 'email', landline: 'mobile' };
 
@@ -26,8 +26,18 @@ function toContact(r: ContactRow): TContact {
   };
 }
 
-async function present(deps: AppDeps, actor: Actor, rows: ContactRow[]) {
-  return revealOrMask(deps, actor, 'contact', rows.map(toContact), CONTACT_SENSITIVE);
+async function present(deps: AppDeps, actor: Actor, rows: ContactRow[], action: 'view' | 'export' = 'view') {
+  return revealOrMask(deps, actor, 'contact', rows.map(toContact), CONTACT_SENSITIVE, action);
+}
+
+/** The contacts a list shows, for an export: count and keyset pages (id order), masked or logged as an export. */
+export function exportableContacts(deps: AppDeps, actor: Actor, q: { q?: string; customerId?: string }) {
+  assertCan(actor, 'contacts', 'export');
+  const rows = exportContactRows(deps.db, deps.dialect, actor, q);
+  return {
+    count: rows.count,
+    page: async (afterId: string | null, limit: number) => present(deps, actor, await rows.page(afterId, limit), 'export'),
+  };
 }
 
 /** Contacts of customers the actor may see; `mobile` looks a number up however it is written (incoming calls). */

@@ -23,14 +23,23 @@ async function snapshot(db: Db, tenantId: string, id: string) {
 }
 
 export function scoreOf(s: NonNullable<Snapshot>, weights: Record<CompletenessField, number>) {
-  const primary = s.contacts[0];
+  return completenessOfValues(s.c, s.contacts[0] ?? null, s.tags, weights);
+}
+
+type ScoredColumns = 'name' | 'industry' | 'source' | 'size' | 'province' | 'city' | 'street' | 'requirement' | 'product_preference' | 'communication_preference' | 'value_tier';
+type ScoredContact = { name: string; title?: string | null; mobile?: string | null; email?: string | null };
+
+/** The completeness of a customer from its column values, primary contact and tag names (before or after it is stored). */
+export function completenessOfValues(
+  c: { [K in ScoredColumns]?: string | null }, primary: ScoredContact | null, tags: string[], weights: Record<CompletenessField, number>,
+) {
   return completenessOf(
     {
-      name: s.c.name, industry: s.c.industry, source: s.c.source, size: s.c.size,
-      address: { province: s.c.province, city: s.c.city, street: s.c.street }, requirement: s.c.requirement,
-      preferences: { product: s.c.product_preference, communication: s.c.communication_preference },
-      valueTier: s.c.value_tier, tags: s.tags,
-      contact: primary ? { name: primary.name, title: primary.title, mobile: primary.mobile, email: primary.email } : null,
+      name: c.name ?? '', industry: c.industry ?? null, source: c.source ?? null, size: c.size ?? null,
+      address: { province: c.province ?? null, city: c.city ?? null, street: c.street ?? null }, requirement: c.requirement ?? null,
+      preferences: { product: c.product_preference ?? null, communication: c.communication_preference ?? null },
+      valueTier: c.value_tier ?? null, tags,
+      contact: primary ? { name: primary.name, title: primary.title ?? null, mobile: primary.mobile ?? null, email: primary.email ?? null } : null,
     },
     weights,
   );

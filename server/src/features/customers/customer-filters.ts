@@ -2,7 +2,7 @@ import type { TCustomField } from '@guanxi/common/fields';
 import { sql } from 'kysely';
 import { jsonArrayHasAny, jsonArrayIsEmpty, jsonValue, type DialectName } from '../../db/dialect';
 import type { FieldDef, FieldRegistry } from '../../lib/conditions';
-import { hasTagSql, noTagsSql } from './customers.repository';
+import { hasTagIdsSql, hasTagSql, noTagsSql } from './customers.repository';
 
 const col = (c: string) => sql.ref(`customers.${c}`);
 
@@ -62,11 +62,17 @@ function customDef(dialect: DialectName, def: TCustomField): FieldDef {
   }
 }
 
-/** The field registry of customers for the condition compiler: built-ins, `tags`, and `custom.<key>`. */
-export function customerRegistry(dialect: DialectName, tenantId: string, customDefs: TCustomField[]): FieldRegistry {
+/**
+ * The field registry of customers for the condition compiler: built-ins, `tags`, and `custom.<key>`. With `tagIds`
+ * (the tenant's tag ids by name, for the names the condition uses) tag tests compare ids; without, names.
+ */
+export function customerRegistry(dialect: DialectName, tenantId: string, customDefs: TCustomField[], tagIds?: ReadonlyMap<string, string>): FieldRegistry {
   return (field) => {
     if (field === 'tags') {
-      return { kind: 'set', type: 'multi', hasAny: (names) => hasTagSql(tenantId, names), isEmpty: noTagsSql };
+      const hasAny = tagIds
+        ? (names: string[]) => hasTagIdsSql(names.flatMap((n) => (tagIds.has(n) ? [tagIds.get(n)!] : [])))
+        : (names: string[]) => hasTagSql(tenantId, names);
+      return { kind: 'set', type: 'multi', hasAny, isEmpty: noTagsSql };
     }
     if (field.startsWith('custom.')) {
       const def = customDefs.find((d) => d.key === field.slice(7) && d.active);

@@ -3,6 +3,7 @@ import type { TCreateCustomerRequest, TUpdateCustomerRequest } from '@guanxi/com
 import type { DictionaryType } from '@guanxi/common/dictionaries';
 import type { CustomValue, TCustomField } from '@guanxi/common/fields';
 import type { Locale } from '@guanxi/common/i18n';
+import { maskText } from '@guanxi/common/masking';
 import { normalizeLandline, normalizeMobile } from '@guanxi/common/phone';
 import type { Updateable } from 'kysely';
 import type { ContactsTable, CustomersTable } from '../../db/database';
@@ -37,7 +38,10 @@ type CustomerInput = Partial<Omit<TCreateCustomerRequest, 'contact' | 'allowDupl
 export function customerColumns(
   ctx: InputContext,
   input: CustomerInput,
-  opts: { partial: boolean; current?: { industry: string; industry_note: string | null; province: string | null; city: string | null; district: string | null; custom: Record<string, CustomValue> } },
+  opts: {
+    partial: boolean;
+    current?: { industry: string; industry_note: string | null; province: string | null; city: string | null; district: string | null; street?: string | null; custom: Record<string, CustomValue> };
+  },
 ): { set: Updateable<CustomersTable>; custom?: Record<string, CustomValue>; errors: RuleDetail[] } {
   const errors: RuleDetail[] = [];
   const set: Updateable<CustomersTable> = {};
@@ -63,7 +67,11 @@ export function customerColumns(
     const address = { province: text(a.province) ?? null, city: text(a.city) ?? null, district: text(a.district) ?? null };
     const wrong = addressMismatch(address);
     if (wrong) errors.push({ field: `address.${wrong}`, rule: 'address' });
-    Object.assign(set, address, { street: text(a.street) ?? null });
+    Object.assign(set, address);
+    // On an edit, a street left out, or sent back exactly as the masked form the actor was shown, stays as stored.
+    const current = opts.current?.street;
+    const keepStreet = opts.current !== undefined && (a.street === undefined || (!!current && a.street === maskText(current)));
+    if (!keepStreet) set.street = text(a.street) ?? null;
   }
   if (input.status !== undefined) set.status = input.status;
   if (input.requirement !== undefined) set.requirement = text(input.requirement) ?? null;

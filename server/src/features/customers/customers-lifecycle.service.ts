@@ -14,7 +14,8 @@ import { purgeRecordAttachments } from '../attachments/attachments.service';
 import { applyCustomerTags } from '../tags/tags.service';
 import { findUserRef } from '../users/users.service';
 import { refreshDerived } from './customer-derived';
-import { getCustomer } from './customers.service';
+import { handOverCustomerTasks } from '../tasks/tasks.service';
+import { getCustomer, writtenCustomer } from './customers.service';
 import { findCustomer, purgeCustomer, updateCustomer } from './customers.repository';
 
 /**
@@ -30,15 +31,16 @@ export async function transferCustomer(deps: AppDeps, actor: Actor, id: string, 
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     if (!(await updateCustomer(trx, actor, id, row.version, { owner_id: input.ownerId, owned_since: now, pool_warned_at: null, updated_at: now }))) throw new AppError('VERSION_CONFLICT');
+    const tasksMoved = await handOverCustomerTasks(trx, actor.tenantId, id, row.owner_id, input.ownerId, now);
     const toUser = await trx.selectFrom('users').select('name').where('tenant_id', '=', actor.tenantId).where('id', '=', input.ownerId).executeTakeFirst();
-    const data = { from: row.owner_id, fromName: row.owner_name ?? null, to: input.ownerId, toName: toUser?.name ?? null, reason: input.reason ?? null };
+    const data = { from: row.owner_id, fromName: row.owner_name ?? null, to: input.ownerId, toName: toUser?.name ?? null, reason: input.reason ?? null, tasksMoved };
     await appendTimeline({ ...deps, db: trx }, actor, { customerId: id, type: 'transferred', data });
     await recordAudit({ ...deps, db: trx }, actor, { entity: 'customer', entityId: id, action: 'transfer', changes: [{ field: 'ownerId', from: row.owner_id, to: input.ownerId }] });
     await notify({ ...deps, db: trx }, actor.tenantId, [row.owner_id, input.ownerId].filter((u) => u !== actor.userId), 'customer.transferred', {
       customerId: id, customerName: row.name, number: row.number, ...data, by: actor.name,
     });
   });
-  return getCustomer(deps, actor, id);
+  return writtenCustomer(deps, actor, id);
 }
 
 /** Moves a customer to the recycle bin (restorable). */

@@ -43,6 +43,7 @@ export function toCustomer(row: CustomerRow, extra: { tags: string[]; primaryCon
     primaryContact: extra.primaryContact,
     poolId: row.pool_id,
     pooledAt: readTimestamp(row.pooled_at, true),
+    lastOwnerId: row.last_owner_id,
     locked: readBool(row.locked),
     poolDaysLeft: extra.poolDaysLeft,
     deletedAt: readTimestamp(row.deleted_at, true),

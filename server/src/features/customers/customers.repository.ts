@@ -23,7 +23,7 @@ const COLUMNS = [
   'customers.communication_preference', 'customers.value_tier', 'customers.risk_level', 'customers.first_contact_at',
   'customers.last_follow_up_at', 'customers.won_at', 'customers.purchase_frequency', 'customers.avg_order_value',
   'customers.gender', 'customers.birthday', 'customers.staff_count', 'customers.annual_revenue', 'customers.completeness',
-  'customers.custom', 'customers.pool_id', 'customers.pooled_at', 'customers.locked', 'customers.owned_since', 'customers.deleted_at',
+  'customers.custom', 'customers.pool_id', 'customers.pooled_at', 'customers.last_owner_id', 'customers.locked', 'customers.owned_since', 'customers.deleted_at',
   'customers.version', 'customers.created_at', 'customers.updated_at',
 ] as const;
 
@@ -66,34 +66,72 @@ export function keywordCondition(dialect: DialectName, tenantId: string, pattern
   return sql<SqlBool>`customers.id in (select customer_id from customers_fts where customers_fts match ${ftsPhrase(pattern.text)} and tenant_id = ${tenantId})`;
 }
 
-/** True when the keyword goes through the SQLite FTS5 trigram table (else: pg_trgm or a LIKE scan). */
-export function usesKeywordTable(dialect: DialectName, pattern: { minLengthOk: boolean }): boolean {
-  return dialect === 'sqlite' && pattern.minLengthOk;
+/**
+ * How many customers the keyword index matches, counting no further than `cap` (SQLite: of any tenant, from the
+ * FTS index alone, well under a millisecond). On PostgreSQL sequential scans are off for this one statement: the
+ * planner guesses ~1% of rows match any ILIKE pattern, and with a LIMIT it would rather walk the table than the
+ * trigram index — 14 s for a name that 107 customers have (docs/performance.md).
+ */
+async function keywordHits(db: Db, dialect: DialectName, pattern: { text: string }, cap: number): Promise<number> {
+  if (dialect === 'sqlite') {
+    const r = await sql<{ n: number }>`select count(*) as n from (select rowid from customers_fts where customers_fts match ${ftsPhrase(pattern.text)} limit ${cap + 1})`.execute(db);
+    return Number(r.rows[0]?.n ?? 0);
+  }
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    const like = `%${escapeLike(pattern.text)}%`;
+    const r = await sql<{ n: number }>`select count(*) as n from (select 1 from customers where search_text ilike ${like} escape '\\' limit ${cap + 1}) hits`.execute(trx);
+    return Number(r.rows[0]?.n ?? 0);
+  });
 }
 
 /**
- * How many customers, of any tenant, the SQLite keyword table matches, counting no further than `cap`. It reads
- * the FTS index only (not its rows), so it costs well under a millisecond even for common words.
+ * Up to this many matches a keyword list reads from the matches (measured at 1,000,000 customers). On SQLite the
+ * matches come from the FTS index for ~1 µs each; on PostgreSQL each is a heap row to recheck, often not in shared
+ * buffers (~50 µs), so finding out costs more there: at 3,000 the check alone took 370 ms for a common word, at
+ * 300 mid-frequency initials walked the list for over a second.
  */
-export async function keywordHits(db: Db, pattern: { text: string }, cap: number): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*) as n from (select rowid from customers_fts where customers_fts match ${ftsPhrase(pattern.text)} limit ${cap + 1})`.execute(db);
-  return Number(r.rows[0]?.n ?? 0);
+const KEYWORD_DRIVE_LIMIT: Record<DialectName, number> = { sqlite: 3000, postgres: 1000 };
+
+/**
+ * Which way a keyword list reads, for the page and for its count: outward from the keyword's matches (see
+ * keywordScopedCustomers), or along the list order testing each customer. Few matches: from the matches. Many: the
+ * page walks the list order (it finds 50 matches soon); the count still goes from the matches on SQLite, where they
+ * come straight from the FTS index and counting stops at the cap, but not on PostgreSQL, where reading every match
+ * of a common word would cost more than the walk.
+ */
+export async function keywordPlan(db: Db, dialect: DialectName, pattern: { text: string; minLengthOk: boolean }) {
+  if (!pattern.minLengthOk) return { page: 'list', count: 'list' } as const;
+  const limit = KEYWORD_DRIVE_LIMIT[dialect];
+  if ((await keywordHits(db, dialect, pattern, limit)) <= limit) return { page: 'matches', count: 'matches' } as const;
+  return { page: 'list', count: dialect === 'sqlite' ? 'matches' : 'list' } as const;
 }
 
 /**
- * The customers the actor may reach (as scopedCustomers), read outward from the SQLite keyword table: CROSS JOIN
- * makes SQLite take the matches first and look each customer up by id. Written as `id in (…)` instead, the planner
- * may walk the whole tenant and test each customer against the matches, as it underestimates how many customers a
- * tenant has (docs/performance.md). Worth it when the matches are few; for common words scanning in list order wins.
+ * The customers the actor may reach (as scopedCustomers), read outward from the keyword index's matches: on SQLite
+ * CROSS JOIN takes the FTS matches first and looks each customer up by id; on PostgreSQL `offset 0` keeps the
+ * matches a separate trigram-index scan. Written as a plain condition, both planners may walk the whole tenant in
+ * list order testing every customer, as they underestimate a tenant's customers (SQLite) or overestimate the
+ * matches (PostgreSQL). Worth it when the matches are few; for common words walking in list order wins.
  */
-export function keywordScopedCustomers(db: Db, actor: Actor, pattern: { text: string }) {
-  const hits = sql<{ customer_id: string }>`(select customer_id from customers_fts where customers_fts match ${ftsPhrase(pattern.text)} and tenant_id = ${actor.tenantId})`;
+export function keywordScopedCustomers(db: Db, dialect: DialectName, actor: Actor, pattern: { text: string }) {
+  const like = `%${escapeLike(pattern.text)}%`;
+  const hits = dialect === 'sqlite'
+    ? sql<{ customer_id: string }>`(select customer_id from customers_fts where customers_fts match ${ftsPhrase(pattern.text)} and tenant_id = ${actor.tenantId})`
+    : sql<{ customer_id: string }>`(select id as customer_id from customers where tenant_id = ${actor.tenantId} and search_text ilike ${like} escape '\\' offset 0)`;
   const q = db.selectFrom(hits.as('kw')).crossJoin('customers').whereRef('customers.id', '=', 'kw.customer_id')
     .where('customers.tenant_id', '=', actor.tenantId)
     .where(scopeFilter(actor, CUSTOMER_SCOPE))
     .where('customers.deleted_at', 'is', null);
   // Only the customers' columns are ever selected from it, so it stands in for a scopedCustomers query.
   return q as unknown as ReturnType<typeof scopedCustomers>;
+}
+
+/** The ids of the tenant's tags with these names (filters compare ids: see hasTagIdsSql). */
+export async function tagIdsByName(db: Db, tenantId: string, names: string[]): Promise<Map<string, string>> {
+  if (names.length === 0) return new Map();
+  const rows = await db.selectFrom('tags').select(['id', 'name']).where('tenant_id', '=', tenantId).where('name', 'in', [...new Set(names)]).execute();
+  return new Map(rows.map((r) => [r.name, r.id]));
 }
 
 export async function insertCustomer(db: Db, row: Insertable<CustomersTable>): Promise<void> {
@@ -162,6 +200,16 @@ export async function tagsOf(db: Db, tenantId: string, customerIds: string[]): P
 // customer row then costs one probe of customer_tags' primary key (customer_id, tag_id) per tag, instead of a
 // join through tags by name for every row (measured at 1M customers: docs/performance.md).
 const tagIdsOf = (tenantId: string, names: string[]) => sql`(select t.id from tags t where t.tenant_id = ${tenantId} and t.name in (${sql.join(names)}))`;
+
+/**
+ * "The customer has one of these tags", by tag id: the planner then knows how common each tag is (PostgreSQL keeps
+ * per-value statistics; by name it assumed every tag equally common and drove a count from a tag 3× more common
+ * than it thought: 1.7 s).
+ */
+export function hasTagIdsSql(tagIds: string[]): Expression<SqlBool> {
+  if (tagIds.length === 0) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`exists (select 1 from customer_tags ct where ct.customer_id = customers.id and ct.tag_id in (${sql.join(tagIds)}))`;
+}
 
 /** SQL for "the customer has a tag named one of …" (used by filters). */
 export function hasTagSql(tenantId: string, names: string[]): Expression<SqlBool> {

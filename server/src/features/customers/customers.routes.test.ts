@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/dialects';
+import { createRole, createUserWithRole } from '../../../test/org-fixtures';
 import { createTestApp, createUserAndLogin, signup, type TestApp, type TestClient } from '../../../test/test-app';
 
 const contact = (over: Record<string, unknown> = {}) => {
@@ -244,6 +245,27 @@ for (const dialect of DIALECTS) {
       expect(logged.length).toBeGreaterThan(0);
     });
 
+    it('keeps the stored street when an edit leaves it out or sends back the masked form', async () => {
+      const c = (await admin.post('/customers', customer({ name: '街道保留有限公司', contact: contact({ mobile: '13312340001' }) }))).body;
+      const role = await createRole(admin, { name: '只改不看', dataScope: 'all', viewSensitive: false, permissions: { customers: ['view', 'edit'] } });
+      const editor = await createUserWithRole(t, admin, { roleId: role.id, mobile: '13312340002' });
+      const shown = (await editor.client.get(`/customers/${c.id}`)).body;
+      expect(shown.address).toEqual({ province: '广东省', city: '深圳市', district: '南山区', street: '******' });
+      // The form sends the address back as shown, with a new district.
+      const edited = await editor.client.patch(`/customers/${c.id}`, { version: shown.version, address: { ...shown.address, district: '福田区' } });
+      expect(edited.status).toBe(200);
+      // Left out entirely: kept too.
+      const moved = await editor.client.patch(`/customers/${c.id}`, { version: edited.body.version, address: { province: '广东省', city: '深圳市', district: '宝安区' } });
+      expect(moved.status).toBe(200);
+      const stored = (await admin.get(`/customers/${c.id}`)).body;
+      expect(stored.address).toEqual({ province: '广东省', city: '深圳市', district: '宝安区', street: '科技园路88号' });
+      // A new street or an explicit null is written.
+      const renamed = await editor.client.patch(`/customers/${c.id}`, { version: stored.version, address: { ...stored.address, street: '深南大道1号' } });
+      expect((await admin.get(`/customers/${c.id}`)).body.address.street).toBe('深南大道1号');
+      await editor.client.patch(`/customers/${c.id}`, { version: renamed.body.version, address: { ...stored.address, street: null } });
+      expect((await admin.get(`/customers/${c.id}`)).body.address.street).toBeNull();
+    });
+
     it('transfers with history and notices, and moves through the recycle bin', async () => {
       const rep = await createUserAndLogin(t, admin, { roleCode: 'sales', mobile: '13200000001' });
       const c = (await admin.post('/customers', customer({ name: '转移测试有限公司', contact: contact({ mobile: '13200000011' }) }))).body;
@@ -256,6 +278,16 @@ for (const dialect of DIALECTS) {
       expect(notes).toEqual([{ user_id: rep.user.id, type: 'customer.transferred' }]);
       expect((await rep.client.get(`/customers/${c.id}`)).status).toBe(200);
       expect((await rep.client.delete(`/customers/${c.id}`)).status).toBe(403);
+      // A rep (本人 scope) hands their own customer to a colleague: the answer is the record as written, and then
+      // it is out of the rep's reach.
+      const colleague = await createUserAndLogin(t, admin, { roleCode: 'sales', mobile: '13200000002', name: '同事乙' });
+      const handed = await rep.client.post(`/customers/${c.id}/transfer`, { ownerId: colleague.user.id, reason: '组内调整' });
+      expect(handed.status).toBe(200);
+      expect(handed.body).toMatchObject({ id: c.id, ownerId: colleague.user.id, ownerName: '同事乙' });
+      expect((await rep.client.get(`/customers/${c.id}`)).status).toBe(404);
+      expect((await colleague.client.get(`/customers/${c.id}`)).status).toBe(200);
+      expect((await rep.client.post(`/customers/${c.id}/transfer`, { ownerId: rep.user.id })).status).toBe(404);
+      expect((await admin.post(`/customers/${c.id}/transfer`, { ownerId: rep.user.id })).status).toBe(200);
 
       expect((await admin.delete(`/customers/${c.id}`)).status).toBe(200);
       expect((await admin.get(`/customers/${c.id}`)).status).toBe(404);
@@ -281,6 +313,22 @@ for (const dialect of DIALECTS) {
       expect(moved.body.done).toHaveLength(3);
       const repList = (await rep.client.get(`/customers?tag=${encodeURIComponent('华东区域')}`)).body;
       expect(repList.total).toBe(3);
+    });
+
+    it('sorts contacts by name, customer name or update time, primary first by default, and rejects unknown sorts', async () => {
+      const c = (await admin.post('/customers', customer({ name: '排序测试有限公司', contact: contact({ name: '周八', mobile: '13000000101' }) }))).body;
+      await admin.post('/contacts', { customerId: c.id, ...contact({ name: '赵六', mobile: '13000000102' }) });
+      await admin.post('/contacts', { customerId: c.id, ...contact({ name: '钱七', mobile: '13000000103' }) });
+      const names = async (sort?: string) =>
+        (await admin.get(`/contacts?customerId=${c.id}${sort ? `&sort=${sort}` : ''}`)).body.items.map((x: { name: string }) => x.name);
+      expect(await names()).toEqual(['周八', '赵六', '钱七']);
+      const byName = await names('name');
+      expect(byName).toHaveLength(3);
+      expect(await names('-name')).toEqual([...byName].reverse());
+      expect(await names('-updatedAt')).toHaveLength(3);
+      const bad = await admin.get(`/contacts?customerId=${c.id}&sort=mobile`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.details[0].field).toBe('sort');
     });
 
     it("never reaches another tenant's customers or contacts", async () => {

@@ -1,34 +1,40 @@
-import { parseConditionParam } from '@guanxi/common/conditions';
-import type { TCreateCustomerRequest, TCustomer, TListCustomersQuery, TUpdateCustomerRequest } from '@guanxi/common/customers';
+import { leavesOf, parseConditionParam } from '@guanxi/common/conditions';
+import { ZCreateCustomerRequest, type TCreateCustomerRequest, type TCustomer, type TListCustomersQuery, type TUpdateCustomerRequest } from '@guanxi/common/customers';
+import { issuesToDetails } from '@guanxi/common/validation';
 import type { CustomValue } from '@guanxi/common/fields';
 import type { TCappedPage } from '@guanxi/common/pagination';
 import { sql } from 'kysely';
-import { dbBool, dbJson, readBool, readJson, readTimestamp } from '../../db/dialect';
+import { beginSearchIndexBulk, dbBool, dbJson, endSearchIndexBulk, readBool, readJson, readTimestamp } from '../../db/dialect';
 import { assertCan } from '../../lib/access';
 import type { Actor } from '../../lib/actor';
-import { diffRecords, recordAudit } from '../../lib/audit';
+import { diffRecords, recordAudit, recordAuditMany } from '../../lib/audit';
 import { compileCondition } from '../../lib/conditions';
 import { AppError, type RuleDetail } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
 import { newId } from '../../lib/ids';
 import { revealOrMask } from '../../lib/masking';
-import { cappedPageOf, offsetOf } from '../../lib/pagination';
-import { dayInZone, nextSequence } from '../../lib/sequences';
-import { appendTimeline } from '../../lib/timeline';
+import { cappedCount, cappedPageOf, COUNT_PAGES_AHEAD, offsetOf } from '../../lib/pagination';
+import { dayInZone, nextSequence, nextSequenceRange } from '../../lib/sequences';
+import { appendTimeline, appendTimelineMany } from '../../lib/timeline';
 import { dictionaryLookup } from '../dictionaries/dictionaries.service';
 import { customFieldDefs } from '../fields/fields.service';
 import { daysLeft, defaultPool, poolAccess, poolDeadline } from '../pools/pools.service';
-import { applyCustomerTags } from '../tags/tags.service';
+import { applyCustomerTags, ensureCustomerTags, linkCustomerTagsMany } from '../tags/tags.service';
 import { findUserRef } from '../users/users.service';
 import { contactColumns, customerColumns, type InputContext } from './customer-input';
-import { completenessWeights, recomputeCompletenessBatch, refreshDerived } from './customer-derived';
+
+export type { InputContext } from './customer-input';
+export { findDuplicates } from './duplicates';
+export { normalizeCompanyName } from './customer-text';
+import { duplicateKeysOf, existingDuplicateKeys, insertMany } from './customer-batch';
+import { completenessOfValues, completenessWeights, recomputeCompletenessBatch, refreshDerived } from './customer-derived';
 import { CUSTOMER_SORTS, customerRegistry } from './customer-filters';
-import { normalizeCompanyName, searchPattern } from './customer-text';
+import { buildSearchText, normalizeCompanyName, searchPattern } from './customer-text';
 import { findDuplicates } from './duplicates';
 import { CUSTOMER_SENSITIVE, flattenSensitive, toCustomer, unflattenSensitive, type PrimaryContact } from './customers.mapper';
 import {
-  contactsOf, findCustomer, findPoolCustomer, insertContact, insertCustomer, keywordCondition, keywordHits, keywordScopedCustomers,
-  poolCustomers, scopedCustomers, selectCustomerColumns, tagsOf, updateCustomer, usesKeywordTable, type CustomerRow,
+  contactsOf, findCustomer, findPoolCustomer, insertContact, insertCustomer, keywordCondition, keywordPlan, keywordScopedCustomers,
+  poolCustomers, scopedCustomers, selectCustomerColumns, tagIdsByName, tagsOf, updateCustomer, type CustomerRow,
 } from './customers.repository';
 
 export async function inputContext(deps: AppDeps, actor: Actor): Promise<InputContext> {
@@ -78,6 +84,16 @@ export async function getCustomer(deps: AppDeps, actor: Actor, id: string, opts:
   return (await presentCustomers(deps, actor, [row]))[0]!;
 }
 
+/**
+ * The answer to a write the actor was allowed to make, whatever their data scope now says: a rep who hands a
+ * customer to a colleague gets the record as written (masked as usual), not a 404 that would say it failed.
+ */
+export async function writtenCustomer(deps: AppDeps, actor: Actor, id: string): Promise<TCustomer> {
+  const row = await findCustomer(deps.db, { ...actor, via: 'system' }, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return (await presentCustomers(deps, actor, [row]))[0]!;
+}
+
 function throwIfErrors(errors: RuleDetail[]) {
   if (errors.length) throw new AppError('VALIDATION_FAILED', errors);
 }
@@ -115,33 +131,241 @@ export async function createCustomer(deps: AppDeps, actor: Actor, input: TCreate
     await assertNoDuplicates(deps, actor, { name: input.name, mobiles: [ct.set.mobile as string], emails: [ct.set.email as string | null] });
   }
 
+  const id = await deps.db.transaction().execute((trx) => writeNewCustomer({ ...deps, db: trx }, actor, input, c, ct, ownerId));
+  return getCustomer(deps, actor, id);
+}
+
+type Checked = { c: ReturnType<typeof customerColumns>; ct: ReturnType<typeof contactColumns> };
+
+/** Writes a checked new customer with its first contact, tags, timeline and audit entry in the caller's transaction. */
+async function writeNewCustomer(deps: AppDeps, actor: Actor, input: TCreateCustomerRequest, c: Checked['c'], ct: Checked['ct'], ownerId: string): Promise<string> {
+  const trx = deps.db;
   const id = newId();
   const contactId = newId();
   const now = deps.clock.now();
   const iso = now.toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    const day = dayInZone(now, 'Asia/Shanghai');
-    const seq = await nextSequence(trx, actor.tenantId, 'customer', day);
-    const number = `CUST${day}${String(seq).padStart(4, '0')}`;
-    await insertCustomer(trx, {
-      ...(c.set as object), id, tenant_id: actor.tenantId, number, name: input.name.trim(), name_norm: normalizeCompanyName(input.name),
-      type: input.type, industry: c.set.industry as string, source: c.set.source as string, status: input.status,
-      owner_id: ownerId, owned_since: iso, custom: dbJson(deps.dialect, c.custom ?? {}), search_text: '', created_by: actor.userId,
-      won_at: input.status === 'won' ? iso : null, created_at: iso, updated_at: iso,
-    });
-    await insertContact(trx, {
-      ...(ct.set as object), id: contactId, tenant_id: actor.tenantId, customer_id: id, name: input.contact.name.trim(),
-      is_primary: dbBool(deps.dialect, true), custom: dbJson(deps.dialect, ct.custom ?? {}), created_at: iso, updated_at: iso,
-    });
-    if (input.tags?.length) await applyCustomerTags(trx, actor.tenantId, id, { set: input.tags }, iso);
-    await refreshDerived(trx, actor.tenantId, id);
-    await appendTimeline({ ...deps, db: trx }, actor, { customerId: id, type: 'created', data: { number, name: input.name } });
-    await recordAudit({ ...deps, db: trx }, actor, {
-      entity: 'customer', entityId: id, action: 'create',
-      after: { number, name: input.name, ownerId, status: input.status, contact: input.contact.name },
-    });
+  const day = dayInZone(now, 'Asia/Shanghai');
+  const seq = await nextSequence(trx, actor.tenantId, 'customer', day);
+  const number = `CUST${day}${String(seq).padStart(4, '0')}`;
+  await insertCustomer(trx, {
+    ...(c.set as object), id, tenant_id: actor.tenantId, number, name: input.name.trim(), name_norm: normalizeCompanyName(input.name),
+    type: input.type, industry: c.set.industry as string, source: c.set.source as string, status: input.status,
+    owner_id: ownerId, owned_since: iso, custom: dbJson(deps.dialect, c.custom ?? {}), search_text: '', created_by: actor.userId,
+    won_at: input.status === 'won' ? iso : null, created_at: iso, updated_at: iso,
   });
-  return getCustomer(deps, actor, id);
+  await insertContact(trx, {
+    ...(ct.set as object), id: contactId, tenant_id: actor.tenantId, customer_id: id, name: input.contact.name.trim(),
+    is_primary: dbBool(deps.dialect, true), custom: dbJson(deps.dialect, ct.custom ?? {}), created_at: iso, updated_at: iso,
+  });
+  if (input.tags?.length) await applyCustomerTags(trx, actor.tenantId, id, { set: input.tags }, iso);
+  await refreshDerived(trx, actor.tenantId, id);
+  await appendTimeline(deps, actor, { customerId: id, type: 'created', data: { number, name: input.name } });
+  await recordAudit(deps, actor, {
+    entity: 'customer', entityId: id, action: 'create',
+    after: { number, name: input.name, ownerId, status: input.status, contact: input.contact.name },
+  });
+  return id;
+}
+
+/**
+ * Checks one imported row with exactly the form's rules: the request schema (required, lengths, mobile, email,
+ * enums) and then the tenant's dictionaries (label or code, zh or en), division data and custom fields.
+ * Returns the parsed request or every problem (field + rule, params for the message).
+ */
+export function checkImportedCustomer(ctx: InputContext, raw: unknown): { input?: TCreateCustomerRequest; checked?: Checked; errors: RuleDetail[] } {
+  const parsed = ZCreateCustomerRequest.safeParse(raw);
+  if (!parsed.success) {
+    const details = issuesToDetails(parsed.error.issues, raw, 'en');
+    const errors: RuleDetail[] = details.map((d) => ({ field: d.field, rule: d.rule ?? 'format', params: paramsOf(parsed.error.issues, d.field) }));
+    // Dictionary values are checked too, so the row shows every problem at once.
+    const r = (raw ?? {}) as Record<string, unknown>;
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    const dict = customerColumns(ctx, { industry: str(r.industry), source: str(r.source), size: str(r.size) }, { partial: true });
+    errors.push(...dict.errors.filter((e) => !errors.some((x) => x.field === e.field)));
+    return { errors };
+  }
+  const input = parsed.data;
+  const c = customerColumns(ctx, input, { partial: false });
+  const ct = contactColumns(ctx, input.contact, { partial: false, prefix: 'contact.' });
+  const errors = [...c.errors, ...ct.errors];
+  return errors.length ? { errors } : { input, checked: { c, ct }, errors };
+}
+
+function paramsOf(issues: readonly { path: PropertyKey[]; code: string; minimum?: unknown; maximum?: unknown; values?: unknown[] }[], field: string): Record<string, string | number> | undefined {
+  const issue = issues.find((i) => i.path.map(String).join('.') === field);
+  if (!issue) return undefined;
+  if (issue.code === 'too_big') return { max: Number(issue.maximum) };
+  if (issue.code === 'too_small') return { min: Number(issue.minimum) };
+  if (issue.code === 'invalid_value') return { options: (issue.values ?? []).map(String).join(', ') };
+  return undefined;
+}
+
+export type ImportOutcome = { outcome: 'created' | 'updated' | 'skipped'; customerId?: string } | { outcome: 'failed'; errors: RuleDetail[] };
+
+/**
+ * Writes one checked imported row in the caller's transaction (`deps.db` is the transaction), after looking for
+ * duplicates the way 查重 does (normalised name, contact mobile, email) — which also finds rows written earlier in
+ * the same import. `skip` leaves a duplicate alone, `update` fills the existing customer's fields from the row
+ * (and adds the row's contact when it is new to that customer), `create` writes a new customer anyway.
+ */
+export async function writeImportedCustomer(
+  deps: AppDeps, actor: Actor, ctx: InputContext, row: { input: TCreateCustomerRequest; checked: Checked; present: Set<string> },
+  policy: 'skip' | 'update' | 'create',
+): Promise<ImportOutcome> {
+  const { input, checked } = row;
+  if (policy !== 'create') {
+    const matches = await findDuplicates(deps, actor, {
+      name: input.name, mobiles: [checked.ct.set.mobile as string], emails: [checked.ct.set.email as string | null],
+    });
+    if (matches.length) {
+      if (policy === 'skip') return { outcome: 'skipped', customerId: matches[0]!.id };
+      const target = matches.find((m) => m.visible && m.matchedOn.includes('name')) ?? matches.find((m) => m.visible);
+      if (!target) {
+        const m = matches[0]!;
+        return { outcome: 'failed', errors: [{ field: 'name', rule: 'duplicate', params: { name: m.name, owner: m.ownerName ?? '—' } }] };
+      }
+      return updateImportedCustomer(deps, actor, ctx, target.id, row);
+    }
+  }
+  const id = await writeNewCustomer(deps, actor, input, checked.c, checked.ct, actor.userId);
+  return { outcome: 'created', customerId: id };
+}
+
+type ImportedRow = { input: TCreateCustomerRequest; checked: Checked; present: Set<string> };
+
+/**
+ * Writes a batch of checked imported rows in the caller's transaction with the same outcome, row for row, as
+ * writeImportedCustomer on each in turn, but set-based: the duplicate check for the whole batch in three indexed
+ * lookups (plus what earlier rows of the batch wrote), the batch's customer numbers in one sequence step, and the
+ * new customers, contacts, tags, timeline and audit entries in multi-row INSERTs with their keyword text and
+ * completeness computed before they are written. A row that updates an existing customer (`update`) is written
+ * by writeImportedCustomer after the new rows before it. Any error rolls the caller's transaction back.
+ */
+export async function writeImportedCustomers(
+  deps: AppDeps, actor: Actor, ctx: InputContext, rows: ImportedRow[], policy: 'skip' | 'update' | 'create',
+): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  const keys = rows.map((r) => duplicateKeysOf(r.input.name, r.checked.ct.set.mobile as string | null, r.checked.ct.set.email as string | null));
+  const existing = policy === 'create' ? new Map<string, string>() : await existingDuplicateKeys(deps.db, actor.tenantId, keys);
+  const written = new Map<string, string>();
+  let pending: Array<{ row: ImportedRow; id: string }> = [];
+  const flush = async () => {
+    if (pending.length) await insertNewCustomers(deps, actor, pending);
+    pending = [];
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const own = keys[i]!;
+    if (policy !== 'create') {
+      const hit = own.map((k) => existing.get(k) ?? written.get(k)).find((id) => id !== undefined);
+      if (hit !== undefined) {
+        if (policy === 'skip') {
+          outcomes.push({ outcome: 'skipped', customerId: hit });
+          continue;
+        }
+        // Updating reads and rewrites the stored customer: the new rows before it go in first.
+        await flush();
+        const o = await writeImportedCustomer(deps, actor, ctx, row, policy);
+        outcomes.push(o);
+        if (o.outcome !== 'failed' && o.customerId) for (const k of own) written.set(k, o.customerId);
+        continue;
+      }
+    }
+    const id = newId();
+    pending.push({ row, id });
+    outcomes.push({ outcome: 'created', customerId: id });
+    for (const k of own) if (!written.has(k)) written.set(k, id);
+  }
+  await flush();
+  return outcomes;
+}
+
+/** The multi-row write of new imported customers (see writeImportedCustomers); what writeNewCustomer does for one. */
+async function insertNewCustomers(deps: AppDeps, actor: Actor, rows: Array<{ row: ImportedRow; id: string }>): Promise<void> {
+  const trx = deps.db;
+  const now = deps.clock.now();
+  const iso = now.toISOString();
+  const day = dayInZone(now, 'Asia/Shanghai');
+  const first = await nextSequenceRange(trx, actor.tenantId, 'customer', day, rows.length);
+  const [weights, tagIds] = await Promise.all([
+    completenessWeights(trx, actor.tenantId),
+    ensureCustomerTags(trx, actor.tenantId, rows.flatMap((r) => r.row.input.tags ?? []), iso),
+  ]);
+  const made = rows.map(({ row, id }, j) => {
+    const { input, checked: { c, ct } } = row;
+    const number = `CUST${day}${String(first + j).padStart(4, '0')}`;
+    const name = input.name.trim();
+    const tags = [...new Set((input.tags ?? []).map((t) => t.trim()).filter((t) => tagIds.has(t)))];
+    const contact = { ...(ct.set as object), id: newId(), tenant_id: actor.tenantId, customer_id: id, name: input.contact.name.trim(),
+      is_primary: dbBool(deps.dialect, true), custom: dbJson(deps.dialect, ct.custom ?? {}), created_at: iso, updated_at: iso };
+    const values = { ...(c.set as object), industry: c.set.industry as string, source: c.set.source as string, name } as Parameters<typeof completenessOfValues>[0];
+    const primary = { name: contact.name, title: (ct.set.title as string | null | undefined) ?? null, mobile: (ct.set.mobile as string | null | undefined) ?? null, email: (ct.set.email as string | null | undefined) ?? null };
+    const customer = {
+      ...(c.set as object), id, tenant_id: actor.tenantId, number, name, name_norm: normalizeCompanyName(input.name),
+      type: input.type, industry: c.set.industry as string, source: c.set.source as string, status: input.status,
+      owner_id: actor.userId, owned_since: iso, custom: dbJson(deps.dialect, c.custom ?? {}),
+      search_text: buildSearchText({ name, number, contacts: [primary] }),
+      completeness: completenessOfValues(values, primary, tags, weights).score,
+      created_by: actor.userId, won_at: input.status === 'won' ? iso : null, created_at: iso, updated_at: iso,
+    };
+    return { id, input, number, customer, contact, tags };
+  });
+  await beginSearchIndexBulk(trx, deps.dialect);
+  await insertMany((chunk) => trx.insertInto('customers').values(chunk as never).execute(), made.map((m) => m.customer as Record<string, unknown>));
+  await endSearchIndexBulk(trx, deps.dialect, made.map((m) => ({ id: m.id, tenantId: actor.tenantId, searchText: m.customer.search_text })));
+  await insertMany((chunk) => trx.insertInto('contacts').values(chunk as never).execute(), made.map((m) => m.contact as Record<string, unknown>));
+  await linkCustomerTagsMany(trx, actor.tenantId, made.flatMap((m) => m.tags.map((t) => ({ customerId: m.id, tagId: tagIds.get(t)! }))), iso);
+  await appendTimelineMany(deps, actor, made.map((m) => ({ customerId: m.id, type: 'created', data: { number: m.number, name: m.input.name } })));
+  await recordAuditMany(deps, actor, made.map((m) => ({
+    entity: 'customer', entityId: m.id, action: 'create',
+    after: { number: m.number, name: m.input.name, ownerId: actor.userId, status: m.input.status, contact: m.input.contact.name },
+  })));
+}
+
+async function updateImportedCustomer(
+  deps: AppDeps, actor: Actor, ctx: InputContext, id: string, row: { input: TCreateCustomerRequest; present: Set<string> },
+): Promise<ImportOutcome> {
+  const trx = deps.db;
+  const current = await findCustomer(trx, actor, id);
+  if (!current) return { outcome: 'failed', errors: [{ field: 'name', rule: 'not_found' }] };
+  const { input, present } = row;
+  // Only what the row has: an empty cell never blanks a stored value.
+  const patch: Record<string, unknown> = {};
+  for (const key of ['name', 'type', 'industry', 'industryNote', 'source', 'size', 'status', 'tags', 'requirement', 'valueTier', 'riskLevel',
+    'firstContactAt', 'purchaseFrequency', 'avgOrderValue', 'staffCount', 'annualRevenue'] as const) {
+    if (present.has(key)) patch[key] = input[key];
+  }
+  if ([...present].some((k) => k.startsWith('address.'))) patch.address = { ...current && { province: current.province, city: current.city, district: current.district, street: current.street }, ...input.address };
+  const customKeys = [...present].filter((k) => k.startsWith('custom.')).map((k) => k.slice(7));
+  if (customKeys.length) patch.custom = Object.fromEntries(customKeys.map((k) => [k, input.custom?.[k] ?? null]));
+  const c = customerColumns(ctx, patch, {
+    partial: true,
+    current: { industry: current.industry, industry_note: current.industry_note, province: current.province, city: current.city, district: current.district, custom: readJson<Record<string, CustomValue>>(current.custom, {}) },
+  });
+  if (c.errors.length) return { outcome: 'failed', errors: c.errors };
+  const [before] = await unmaskedCustomers(deps, actor.tenantId, [current]);
+  const now = deps.clock.now().toISOString();
+  const set = { ...c.set, updated_at: now } as typeof c.set;
+  if (patch.name !== undefined) set.name_norm = normalizeCompanyName(input.name);
+  if (c.custom !== undefined && customKeys.length) set.custom = dbJson(deps.dialect, c.custom);
+  if (input.status === 'won' && present.has('status') && current.status !== 'won') set.won_at = now;
+  if (!(await updateCustomer(trx, actor, id, current.version, set))) return { outcome: 'failed', errors: [{ field: 'name', rule: 'format' }] };
+  if (present.has('tags') && input.tags?.length) await applyCustomerTags(trx, actor.tenantId, id, { add: input.tags }, now);
+  const contacts = await contactsOf(trx, actor.tenantId, [id]);
+  const ct = contactColumns(ctx, input.contact, { partial: false, prefix: 'contact.' });
+  if (!contacts.some((x) => x.mobile === ct.set.mobile || x.name === input.contact.name.trim())) {
+    await insertContact(trx, {
+      ...(ct.set as object), id: newId(), tenant_id: actor.tenantId, customer_id: id, name: input.contact.name.trim(),
+      is_primary: dbBool(deps.dialect, contacts.length === 0), custom: dbJson(deps.dialect, ct.custom ?? {}), created_at: now, updated_at: now,
+    });
+  }
+  await refreshDerived(trx, actor.tenantId, id);
+  const afterRow = (await findCustomer(trx, { ...actor, via: 'system' }, id))!;
+  const [after] = await unmaskedCustomers(deps, actor.tenantId, [afterRow]);
+  const changes = customerChanges(before!, after!);
+  await recordAudit(deps, actor, { entity: 'customer', entityId: id, action: 'update', changes });
+  if (changes.length) await appendTimeline(deps, actor, { customerId: id, type: 'updated', data: { changes, via: 'import' } });
+  return { outcome: 'updated', customerId: id };
 }
 
 function sortOf(q: TListCustomersQuery, registry: ReturnType<typeof customerRegistry>) {
@@ -154,13 +378,10 @@ function sortOf(q: TListCustomersQuery, registry: ReturnType<typeof customerRegi
   return { expr: def.expr, direction: desc ? sql`desc nulls last` : sql`asc nulls last` };
 }
 
-/**
- * A page of the customers the actor may see, filtered by a condition tree (any field, custom fields, tag
- * combinations), a keyword (Chinese substring, pinyin, initials, number, mobile or its last four, email) and
- * shortcuts (owner, status, tag), sorted and paginated on the server.
- */
-export async function listCustomers(deps: AppDeps, actor: Actor, q: TListCustomersQuery): Promise<TCappedPage<TCustomer>> {
-  assertCan(actor, 'customers', 'view');
+type ListFilters = Omit<TListCustomersQuery, 'page' | 'pageSize' | 'sort'>;
+
+/** A list's condition tree, shortcuts and field registry: what the list, exports and counts share. */
+async function customerListBase(deps: AppDeps, actor: Actor, q: ListFilters) {
   const deleted = q.deleted === 'true';
   if (deleted) assertCan(actor, 'customers', 'delete');
   let filter;
@@ -169,31 +390,71 @@ export async function listCustomers(deps: AppDeps, actor: Actor, q: TListCustome
   } catch {
     throw AppError.invalid('filter', 'format');
   }
-  const registry = customerRegistry(deps.dialect, actor.tenantId, await customFieldDefs(deps.db, actor.tenantId, 'customer'));
-  let base = scopedCustomers(deps.db, actor, { deleted });
-  if (q.poolId) {
-    const access = await poolAccess(deps, actor, q.poolId);
-    if (!access?.member) throw new AppError('NOT_FOUND');
-    base = poolCustomers(deps.db, actor, q.poolId) as typeof base;
-  }
-  const narrow = (b: typeof base) => {
+  // Tag tests compare ids (see hasTagIdsSql): look up the ids of the names the filter uses first.
+  const tagNames = [...(filter ? leavesOf(filter) : []), ...(q.tag ? [{ field: 'tags', value: [q.tag] }] : [])]
+    .filter((l) => l.field === 'tags').flatMap((l) => (Array.isArray(l.value) ? l.value : [l.value]).map(String));
+  const [defs, tagIds] = await Promise.all([
+    customFieldDefs(deps.db, actor.tenantId, 'customer'), tagIdsByName(deps.db, actor.tenantId, tagNames),
+  ]);
+  const registry = customerRegistry(deps.dialect, actor.tenantId, defs, tagIds);
+  const narrow = <B extends ReturnType<typeof scopedCustomers>>(b: B): B => {
     let out = b;
-    if (filter) out = out.where(compileCondition(filter, registry, deps.dialect));
-    if (q.ownerId) out = out.where('customers.owner_id', '=', q.ownerId);
-    if (q.status) out = out.where('customers.status', '=', q.status);
-    if (q.tag) out = out.where(compileCondition({ field: 'tags', op: 'hasAny', value: [q.tag] }, registry, deps.dialect));
+    if (filter) out = out.where(compileCondition(filter, registry, deps.dialect)) as B;
+    if (q.ownerId) out = out.where('customers.owner_id', '=', q.ownerId) as B;
+    if (q.status) out = out.where('customers.status', '=', q.status) as B;
+    if (q.tag) out = out.where(compileCondition({ field: 'tags', op: 'hasAny', value: [q.tag] }, registry, deps.dialect)) as B;
     return out;
   };
-  base = narrow(base);
+  return { narrow, registry, deleted };
+}
+
+async function poolOrScope(deps: AppDeps, actor: Actor, q: ListFilters, deleted: boolean) {
+  if (!q.poolId) return scopedCustomers(deps.db, actor, { deleted });
+  const access = await poolAccess(deps, actor, q.poolId);
+  if (!access?.member) throw new AppError('NOT_FOUND');
+  return poolCustomers(deps.db, actor, q.poolId) as ReturnType<typeof scopedCustomers>;
+}
+
+/**
+ * The customers a list shows (same condition tree, keyword, shortcuts, data scope and pool rules) for an export:
+ * the count, and keyset pages in id order (creation order) after `afterId`, so a million rows stream in constant
+ * memory. Sensitive fields are masked or logged as an export.
+ */
+export async function exportableCustomers(deps: AppDeps, actor: Actor, q: ListFilters) {
+  assertCan(actor, 'customers', 'export');
+  const { narrow, deleted } = await customerListBase(deps, actor, q);
+  let base = narrow(await poolOrScope(deps, actor, q, deleted));
+  if (q.q) base = base.where(keywordCondition(deps.dialect, actor.tenantId, searchPattern(q.q)));
+  const defs = await customFieldDefs(deps.db, actor.tenantId, 'customer');
+  return {
+    customFields: defs.filter((d) => d.active),
+    count: async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    page: async (afterId: string | null, limit: number) => {
+      const rows = await selectCustomerColumns(afterId ? base.where('customers.id', '>', afterId) : base).orderBy('customers.id').limit(limit).execute();
+      return presentCustomers(deps, actor, rows, 'export');
+    },
+  };
+}
+
+/**
+ * A page of the customers the actor may see, filtered by a condition tree (any field, custom fields, tag
+ * combinations), a keyword (Chinese substring, pinyin, initials, number, mobile or its last four, email) and
+ * shortcuts (owner, status, tag), sorted and paginated on the server.
+ */
+export async function listCustomers(deps: AppDeps, actor: Actor, q: TListCustomersQuery): Promise<TCappedPage<TCustomer>> {
+  assertCan(actor, 'customers', 'view');
+  const { narrow, registry, deleted } = await customerListBase(deps, actor, q);
+  let base = narrow(await poolOrScope(deps, actor, q, deleted));
   let countBase = base;
   if (q.q) {
     const pattern = searchPattern(q.q);
     base = base.where(keywordCondition(deps.dialect, actor.tenantId, pattern));
     countBase = base;
-    if (usesKeywordTable(deps.dialect, pattern) && !q.poolId && !deleted) {
-      // Counting goes from the matches outward (it stops at the cap); so does the page when the matches are few.
-      countBase = narrow(keywordScopedCustomers(deps.db, actor, pattern));
-      if ((await keywordHits(deps.db, pattern, KEYWORD_DRIVE_LIMIT)) <= KEYWORD_DRIVE_LIMIT) base = countBase;
+    if (!q.poolId && !deleted) {
+      const plan = await keywordPlan(deps.db, deps.dialect, pattern);
+      const fromMatches = plan.page === 'matches' || plan.count === 'matches' ? narrow(keywordScopedCustomers(deps.db, deps.dialect, actor, pattern)) : base;
+      if (plan.page === 'matches') base = fromMatches;
+      if (plan.count === 'matches') countBase = fromMatches;
     }
   }
   const sort = sortOf(q, registry);
@@ -208,27 +469,11 @@ export async function listCustomers(deps: AppDeps, actor: Actor, q: TListCustome
  * 50: up to 200). Further than that the total is "at least" (ZPage `totalCapped`). Measured at 1,000,000
  * customers, counting to 1,000 cost 20–130 ms for the filters the bench uses, counting to 200 cost 2–12 ms.
  */
-export const LIST_COUNT_PAGES_AHEAD = 3;
+export const LIST_COUNT_PAGES_AHEAD = COUNT_PAGES_AHEAD;
 
-/**
- * Up to this many keyword matches (in all tenants), a keyword list reads the matches and sorts them; beyond it, it
- * walks the list order and tests each customer against the matches. Measured crossover at 1,000,000 customers.
- */
-const KEYWORD_DRIVE_LIMIT = 3000;
-
-/**
- * The list's total, counted up to a cap. An exact count of a broad filter reads every matching customer (at
- * 1,000,000 customers: seconds, docs/performance.md); counting stops after the cap instead. A page that is not
- * full ends the list, so its total is known without counting at all (most keyword searches).
- */
-async function countUpTo(deps: AppDeps, base: ReturnType<typeof scopedCustomers>, q: TListCustomersQuery, pageRows: number) {
-  const offset = offsetOf(q);
-  if (pageRows < q.pageSize && (pageRows > 0 || offset === 0)) return { total: offset + pageRows, capped: false };
-  const cap = offset + (1 + LIST_COUNT_PAGES_AHEAD) * q.pageSize;
-  const row = await deps.db.selectFrom(base.select(sql<number>`1`.as('one')).limit(cap + 1).as('matches'))
-    .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const n = Number(row.n);
-  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
+/** The list's total, counted up to a cap (lib/pagination cappedCount; docs/performance.md). */
+function countUpTo(deps: AppDeps, base: ReturnType<typeof scopedCustomers>, q: TListCustomersQuery, pageRows: number) {
+  return cappedCount(deps.db, base, q, pageRows);
 }
 
 /** Edits a customer (send its `version`; a stale one gets 409 and nothing is written). */
@@ -241,7 +486,9 @@ export async function editCustomer(deps: AppDeps, actor: Actor, id: string, inpu
   const ctx = await inputContext(deps, actor);
   const c = customerColumns(ctx, input, {
     partial: true,
-    current: { industry: row.industry, industry_note: row.industry_note, province: row.province, city: row.city, district: row.district, custom: readJson<Record<string, CustomValue>>(row.custom, {}) },
+    current: {
+      industry: row.industry, industry_note: row.industry_note, province: row.province, city: row.city, district: row.district, street: row.street,
+      custom: readJson<Record<string, CustomValue>>(row.custom, {}) },
   });
   throwIfErrors(c.errors);
   if (input.name !== undefined && !input.allowDuplicate && normalizeCompanyName(input.name) !== normalizeCompanyName(row.name)) {
@@ -305,4 +552,23 @@ export function completenessWeightsOf(db: AppDeps['db'], tenantId: string) {
 /** One resumable batch of a tenant-wide completeness recompute (for the settings feature's job). */
 export function recomputeCompletenessStep(db: AppDeps['db'], tenantId: string, afterId: string | null) {
   return recomputeCompletenessBatch(db, tenantId, afterId);
+}
+
+/** Customers by id as the actor may see them (tenant, data scope, not deleted), in the given order; others left out. */
+export async function customersByIds(deps: AppDeps, actor: Actor, ids: string[]): Promise<TCustomer[]> {
+  assertCan(actor, 'customers', 'view');
+  if (ids.length === 0) return [];
+  const rows = await selectCustomerColumns(scopedCustomers(deps.db, actor).where('customers.id', 'in', ids)).execute();
+  const dtos = await presentCustomers(deps, actor, rows);
+  const byId = new Map(dtos.map((d) => [d.id, d]));
+  return ids.map((id) => byId.get(id)).filter((d): d is TCustomer => !!d);
+}
+
+/** A page of the actor's customers whose completeness is below `below`, least complete first (index on completeness). */
+export async function lowCompletenessCustomers(deps: AppDeps, actor: Actor, below: number, q: { page: number; pageSize: number }): Promise<TCappedPage<TCustomer>> {
+  assertCan(actor, 'customers', 'view');
+  const base = scopedCustomers(deps.db, actor).where('customers.completeness', '<', below);
+  const rows = await selectCustomerColumns(base).orderBy('customers.completeness').orderBy('customers.id').limit(q.pageSize).offset(offsetOf(q)).execute();
+  const count = await countUpTo(deps, base, { ...q } as TListCustomersQuery, rows.length);
+  return cappedPageOf(await presentCustomers(deps, actor, rows), count, q);
 }

@@ -11,8 +11,8 @@ import type { DemoDeps } from './demo-seed.service';
  * indexes of customers and contacts over them are dropped and rebuilt once (see db/bulk-load).
  */
 export const DEMO_RANDOM_ORDER = {
-  tables: ['customers', 'contacts'],
-  columns: ['owner_id', 'status', 'last_follow_up_at', 'name_norm', 'mobile', 'email'],
+  tables: ['customers', 'contacts', 'followups', 'tasks', 'interactions'],
+  columns: ['owner_id', 'status', 'last_follow_up_at', 'follow_up_due_at', 'name_norm', 'mobile', 'email', 'follower_id', 'assignee_id', 'user_id'],
 };
 
 export type LoadProgress = { done: number; total: number; elapsedMs: number };
@@ -53,6 +53,10 @@ export async function loadDemoCustomers(deps: DemoDeps, o: LoadOptions): Promise
     if (o.bulk) await beginBulkLoad(deps.db, deps.dialect, { ...DEMO_RANDOM_ORDER, fts: 'customers_fts' });
     let next: Promise<DemoBatch> | null = source.generate(o.from, await numbers(o.from));
     for (let start = o.from; next && !o.signal?.aborted; ) {
+      // A turn of the event loop per batch: SQLite writes resolve as microtasks, and without it a Ctrl-C (a signal,
+      // delivered as a macrotask) would only be seen once the whole load had finished.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (o.signal?.aborted) break;
       const batch: DemoBatch = await next;
       start += o.batchSize;
       next = start < total ? source.generate(start, await numbers(start)) : null;

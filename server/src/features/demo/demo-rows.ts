@@ -1,3 +1,4 @@
+import { generateDemoActivities, type DemoActivities } from './demo-activities';
 import { generateDemoCustomer } from './demo-customers';
 import { createdAtOf, shanghaiDay, type DemoPlan } from './demo-plan';
 
@@ -11,16 +12,31 @@ export const CUSTOMER_COLUMNS = [
   'id', 'tenant_id', 'number', 'name', 'name_norm', 'type', 'industry', 'industry_note', 'source', 'size', 'province', 'city',
   'district', 'street', 'owner_id', 'status', 'requirement', 'product_preference', 'communication_preference', 'value_tier',
   'risk_level', 'first_contact_at', 'last_follow_up_at', 'won_at', 'purchase_frequency', 'avg_order_value', 'gender', 'birthday',
-  'staff_count', 'annual_revenue', 'completeness', 'search_text', 'created_by', 'created_at', 'updated_at',
+  'staff_count', 'annual_revenue', 'completeness', 'search_text', 'created_by', 'created_at', 'updated_at', 'follow_up_due_at',
 ] as const;
 export const CONTACT_COLUMNS = [
   'id', 'tenant_id', 'customer_id', 'name', 'title', 'mobile', 'landline', 'email', 'role', 'preferred_channel', 'notes',
   'is_primary', 'birthday', 'created_at', 'updated_at',
 ] as const;
 export const CUSTOMER_TAG_COLUMNS = ['tenant_id', 'customer_id', 'tag_id', 'created_at'] as const;
-export const EVENT_COLUMNS = ['id', 'tenant_id', 'customer_id', 'type', 'actor_id', 'actor_name', 'data', 'occurred_at'] as const;
+export const EVENT_COLUMNS = ['id', 'tenant_id', 'customer_id', 'type', 'ref_type', 'ref_id', 'actor_id', 'actor_name', 'data', 'occurred_at'] as const;
+export const FOLLOWUP_COLUMNS = [
+  'id', 'tenant_id', 'customer_id', 'contact_id', 'followed_at', 'method', 'follower_id', 'content', 'feedback', 'next_action',
+  'next_follow_up_at', 'task_id', 'created_by', 'created_at', 'updated_at',
+] as const;
+export const TASK_COLUMNS = [
+  'id', 'tenant_id', 'subject', 'type', 'due_at', 'assignee_id', 'customer_id', 'contact_id', 'priority', 'status', 'remind_offset_minutes',
+  'remind_at', 'reminded_at', 'done_at', 'on_time', 'source', 'followup_id', 'created_by', 'created_at', 'updated_at',
+] as const;
+export const INTERACTION_COLUMNS = [
+  'id', 'tenant_id', 'customer_id', 'contact_id', 'kind', 'direction', 'occurred_at', 'user_id', 'subject', 'content', 'duration_seconds',
+  'problem_type', 'result', 'created_at', 'updated_at',
+] as const;
 
-export type DemoBatch = { count: number; customers: unknown[]; contacts: unknown[]; customerTags: unknown[]; events: unknown[] };
+export type DemoBatch = {
+  count: number; customers: unknown[]; contacts: unknown[]; customerTags: unknown[]; events: unknown[];
+  followups: unknown[]; tasks: unknown[]; interactions: unknown[];
+};
 
 /** Customers per creation day (YYYYMMDD) for indexes [start, end), in index order (days come in order: time is monotone). */
 export function dayCounts(plan: DemoPlan, start: number, end: number): Array<[day: string, count: number]> {
@@ -50,11 +66,13 @@ export function numbersFor(days: Array<[day: string, count: number]>, reservedUp
 
 /** Generates customers start … start + numbers.length − 1 with their contacts, tag links and 'created' timeline event. */
 export function demoBatch(plan: DemoPlan, start: number, numbers: readonly string[]): DemoBatch {
-  const batch: DemoBatch = { count: numbers.length, customers: [], contacts: [], customerTags: [], events: [] };
+  const batch: DemoBatch = { count: numbers.length, customers: [], contacts: [], customerTags: [], events: [], followups: [], tasks: [], interactions: [] };
   for (let k = 0; k < numbers.length; k++) {
     const r = generateDemoCustomer(plan, start + k, numbers[k]!);
     const c = r.customer;
-    for (const col of CUSTOMER_COLUMNS) batch.customers.push(c[col]);
+    const a = generateDemoActivities(plan, start + k, c, r.contacts.map((ct) => ct.id));
+    const row: Record<string, unknown> = { ...c, follow_up_due_at: a.followUpDueAt };
+    for (const col of CUSTOMER_COLUMNS) batch.customers.push(row[col]);
     for (const ct of r.contacts) {
       batch.contacts.push(
         ct.id, c.tenant_id, c.id, ct.name, ct.title, ct.mobile, ct.landline, ct.email, ct.role, ct.preferred_channel, ct.notes,
@@ -64,9 +82,46 @@ export function demoBatch(plan: DemoPlan, start: number, numbers: readonly strin
     for (const tagId of r.tagIds) batch.customerTags.push(c.tenant_id, c.id, tagId, c.created_at);
     // The same event createCustomer appends, with the owner as the one who entered the customer.
     batch.events.push(
-      plan.newId(Date.parse(c.created_at)), c.tenant_id, c.id, 'created', c.owner_id, r.ownerName,
+      plan.newId(Date.parse(c.created_at)), c.tenant_id, c.id, 'created', null, null, c.owner_id, r.ownerName,
       JSON.stringify({ number: c.number, name: c.name }), c.created_at,
     );
+    pushActivities(batch, c.tenant_id, c.id, a);
   }
   return batch;
+}
+
+/** Rows of one customer's follow-ups, tasks and interactions, with the timeline events the services append for them. */
+function pushActivities(batch: DemoBatch, tenantId: string, customerId: string, a: DemoActivities) {
+  const tasks = new Map(a.tasks.map((t) => [t.followup_id, t]));
+  for (const f of a.followups) {
+    batch.followups.push(
+      f.id, tenantId, customerId, f.contact_id, f.followed_at, f.method, f.follower_id, f.content, f.feedback, f.next_action,
+      f.next_follow_up_at, f.task_id, f.follower_id, f.followed_at, f.followed_at,
+    );
+    batch.events.push(
+      f.id, tenantId, customerId, 'followup_logged', 'followup', f.id, f.follower_id, f.follower_name,
+      JSON.stringify({ method: f.method, content: f.content.slice(0, 200), feedback: f.feedback, nextFollowUpAt: f.next_follow_up_at }), f.followed_at,
+    );
+    const t = tasks.get(f.id);
+    if (!t) continue;
+    batch.tasks.push(
+      t.id, tenantId, t.subject, t.type, t.due_at, t.assignee_id, customerId, f.contact_id, t.priority, t.status, 15,
+      t.remind_at, t.reminded_at, t.done_at, t.on_time === null ? null : t.on_time ? 1 : 0, 'followup', f.id, f.follower_id, t.created_at,
+      t.done_at ?? t.created_at,
+    );
+    batch.events.push(
+      t.id, tenantId, customerId, 'task_created', 'task', t.id, f.follower_id, f.follower_name,
+      JSON.stringify({ subject: t.subject, dueAt: t.due_at, assigneeId: t.assignee_id }), t.created_at,
+    );
+  }
+  for (const x of a.interactions) {
+    batch.interactions.push(
+      x.id, tenantId, customerId, x.contact_id, x.kind, x.direction, x.occurred_at, x.user_id, x.subject, x.content, x.duration_seconds,
+      x.problem_type, x.result, x.occurred_at, x.occurred_at,
+    );
+    batch.events.push(
+      x.id, tenantId, customerId, 'interaction_logged', 'interaction', x.id, x.user_id, x.user_name,
+      JSON.stringify({ kind: x.kind, direction: x.direction, subject: x.subject }), x.occurred_at,
+    );
+  }
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { pinyin } from 'pinyin-pro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/dialects';
-import { createTestApp, type TestApp, type TestClient } from '../../../test/test-app';
+import { createTestApp, signup, type TestApp, type TestClient } from '../../../test/test-app';
 import { sqliteHandleOf } from '../../db/create-db';
 import { refreshDerived } from '../customers/customer-derived';
 import { sqliteDemoWriter } from './demo-sqlite-writer';
@@ -107,6 +107,65 @@ for (const dialect of DIALECTS) {
       expect(mine.length).toBeGreaterThan(0);
       expect(mine.every((c) => c.ownerId === repId)).toBe(true);
       expect(mine.length).toBe(customers.filter((c) => c.ownerId === repId).length);
+    });
+
+    it('adds ~5 follow-ups per followed-up customer, consistent with the customer, with follow-up tasks for the owner', async () => {
+      const db = t.deps.db;
+      const tenant = seeded.tenantId;
+      const ms = (v: unknown) => (v === null ? null : new Date(v as string).getTime());
+      const fus = await db.selectFrom('followups').selectAll().where('tenant_id', '=', tenant).execute();
+      const rows = await db.selectFrom('customers').select(['id', 'owner_id', 'status', 'created_at', 'last_follow_up_at', 'follow_up_due_at']).where('tenant_id', '=', tenant).execute();
+      const byCustomer = new Map<string, typeof fus>();
+      for (const f of fus) byCustomer.set(f.customer_id, [...(byCustomer.get(f.customer_id) ?? []), f]);
+      const followed = rows.filter((c) => c.last_follow_up_at !== null);
+      expect(fus.length / followed.length).toBeGreaterThan(5);
+      expect(fus.length / followed.length).toBeLessThan(7);
+      for (const c of rows) {
+        const list = byCustomer.get(c.id) ?? [];
+        // last_follow_up_at = latest follow-up (as refreshLastFollowUp keeps it), none before creation.
+        expect(list.length ? Math.max(...list.map((f) => ms(f.followed_at)!)) : null).toBe(ms(c.last_follow_up_at));
+        for (const f of list) expect(ms(f.followed_at)!).toBeGreaterThanOrEqual(ms(c.created_at)!);
+      }
+      const ownerFollowed = fus.filter((f) => f.follower_id === rows.find((c) => c.id === f.customer_id)!.owner_id).length;
+      expect(ownerFollowed / fus.length).toBeGreaterThan(0.8);
+      const tasks = await db.selectFrom('tasks').selectAll().where('tenant_id', '=', tenant).execute();
+      const open = tasks.filter((x) => x.status === 'open');
+      expect(open.length).toBeGreaterThan(20);
+      expect(tasks.length).toBeGreaterThan(open.length);
+      const now = t.clock.now().getTime();
+      expect(open.some((x) => ms(x.due_at)! < now)).toBe(true);
+      expect(open.some((x) => ms(x.due_at)! > now)).toBe(true);
+      for (const task of tasks) {
+        const c = rows.find((r) => r.id === task.customer_id)!;
+        const f = fus.find((x) => x.id === task.followup_id)!;
+        expect(task.assignee_id).toBe(c.owner_id);
+        expect(f).toMatchObject({ task_id: task.id, follower_id: c.owner_id });
+        expect(ms(f.next_follow_up_at)).toBe(ms(task.due_at));
+        expect(task.source).toBe('followup');
+      }
+      // follow_up_due_at = the earliest open follow-up task (as refreshFollowUpDue keeps it).
+      for (const c of rows) {
+        const due = open.filter((x) => x.customer_id === c.id).map((x) => ms(x.due_at)!);
+        expect(ms(c.follow_up_due_at)).toBe(due.length ? Math.min(...due) : null);
+      }
+      const logged = await db.selectFrom('timeline_events').select((e) => e.fn.countAll<number>().as('n')).where('tenant_id', '=', tenant).where('type', '=', 'followup_logged').executeTakeFirstOrThrow();
+      expect(Number(logged.n)).toBe(fus.length);
+      expect(await db.selectFrom('interactions').select('id').where('tenant_id', '=', tenant).execute()).not.toHaveLength(0);
+
+      // Through the API: a rep sees the open tasks of their own customers; another account sees none of it.
+      const rep = seeded.logins.find((l) => l.role === 'sales')!;
+      const client = await login(t, rep.email);
+      const repId = client.me!.user.id;
+      const mineOpen = await all<{ assigneeId: string; customerId: string }>(client, '/tasks?mine=true&status=open');
+      expect(mineOpen.length).toBe(open.filter((x) => x.assignee_id === repId).length);
+      const one = followed.find((c) => c.owner_id === repId)!;
+      const history = await all<{ customerId: string; content: string }>(client, `/followups?customerId=${one.id}`);
+      expect(history).toHaveLength(byCustomer.get(one.id)!.length);
+      expect(history.every((f) => /[\u4e00-\u9fa5]/.test(f.content))).toBe(true);
+      const other = await signup(t, '另一家公司');
+      expect((await other.client.get('/followups?pageSize=1')).body.total).toBe(0);
+      expect((await other.client.get('/tasks?pageSize=1&status=open')).body.total).toBe(0);
+      expect((await other.client.get(`/followups?customerId=${one.id}`)).body.total ?? 0).toBe(0);
     });
 
     it('filters by tags', async () => {

@@ -1,7 +1,9 @@
 import type SQLite from 'better-sqlite3';
 import { sqliteHandleOf } from '../../db/create-db';
 import type { Db } from '../../db/database';
-import { CONTACT_COLUMNS, CUSTOMER_COLUMNS, CUSTOMER_TAG_COLUMNS, EVENT_COLUMNS, type DemoBatch } from './demo-rows';
+import {
+  CONTACT_COLUMNS, CUSTOMER_COLUMNS, CUSTOMER_TAG_COLUMNS, EVENT_COLUMNS, FOLLOWUP_COLUMNS, INTERACTION_COLUMNS, TASK_COLUMNS, type DemoBatch,
+} from './demo-rows';
 
 export type DemoWriter = {
   /** Advances the tenant's customer sequence of each day by its count (committed at once); the new values, in order. */
@@ -61,6 +63,9 @@ export function sqliteDemoWriter(db: Db, tenantId: string): SqliteDemoWriter {
   const contacts = chunkedInsert(sqlite, 'contacts', CONTACT_COLUMNS, ", '{}', 1");
   const tags = chunkedInsert(sqlite, 'customer_tags', CUSTOMER_TAG_COLUMNS, '');
   const events = chunkedInsert(sqlite, 'timeline_events', EVENT_COLUMNS, '');
+  const followups = chunkedInsert(sqlite, 'followups', FOLLOWUP_COLUMNS, '');
+  const tasks = chunkedInsert(sqlite, 'tasks', TASK_COLUMNS, '');
+  const interactions = chunkedInsert(sqlite, 'interactions', INTERACTION_COLUMNS, '');
   const reserve = sqlite
     .prepare(`insert into sequences (tenant_id, name, period, value) values (?, 'customer', ?, ?)
       on conflict (tenant_id, name, period) do update set value = value + excluded.value returning value`)
@@ -86,6 +91,9 @@ export function sqliteDemoWriter(db: Db, tenantId: string): SqliteDemoWriter {
     contacts(b.contacts);
     tags(b.customerTags);
     events(b.events);
+    followups(b.followups);
+    tasks(b.tasks);
+    interactions(b.interactions);
     if (setBased) {
       indexCustomers.run(customerFrom);
       mapIndex.run(ftsFrom);

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Db } from '../../db/database';
 import type { DialectName } from '../../db/dialect';
 import type { Actor } from '../../lib/actor';
@@ -38,6 +39,7 @@ export async function runPoolSweep(deps: SweepDeps, now = deps.clock.now()): Pro
       await moveToPool(deps, actor, batch.map((c) => ({ id: c.id, ownerId: c.owner_id, name: c.name })), pool.id, { auto: true });
       returned += batch.length;
       if (batch.length < BATCH) break;
+      await yieldToLoop(); // let HTTP requests in between batches
     }
     if (pool.rules.warnDaysBefore <= 0) continue;
     const soon = dueBefore(deps.dialect, pool.rules, new Date(now.getTime() + pool.rules.warnDaysBefore * DAY))!;
@@ -56,6 +58,7 @@ export async function runPoolSweep(deps: SweepDeps, now = deps.clock.now()): Pro
       });
       warned += batch.length;
       if (batch.length < BATCH) break;
+      await yieldToLoop(); // let HTTP requests in between batches
     }
   }
   return { returned, warned };

@@ -73,8 +73,10 @@ for (const dialect of DIALECTS) {
       expect((await colleague.client.get(`/customers/${idle.id}/timeline`)).status).toBe(200);
       const notes = await t.deps.db.selectFrom('notifications').select('type').where('user_id', '=', rep.user.id).where('type', '=', 'customer.returned_to_pool').execute();
       expect(notes.length).toBeGreaterThanOrEqual(1);
-      const inPool = (await rep.client.get(`/customers?poolId=${pool.id}`)).body.items.map((c: { id: string }) => c.id);
-      expect(inPool).toContain(idle.id);
+      const poolItems = (await rep.client.get(`/customers?poolId=${pool.id}`)).body.items as Array<{ id: string; lastOwnerId: string | null }>;
+      expect(poolItems.map((c) => c.id)).toContain(idle.id);
+      // The pool list names the previous owner.
+      expect(poolItems.find((c) => c.id === idle.id)?.lastOwnerId).toBe(rep.user.id);
       expect((await rep.client.get('/customers')).body.items.map((c: { id: string }) => c.id)).not.toContain(idle.id);
 
       // The former owner waits out the cooldown before claiming it back; a colleague may claim at once.

@@ -57,3 +57,14 @@ export async function deleteTag(db: Db, tenantId: string, id: string): Promise<v
   await db.deleteFrom('customer_tags').where('tenant_id', '=', tenantId).where('tag_id', '=', id).execute();
   await db.deleteFrom('tags').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
+
+/** Many customer–tag links in multi-row INSERTs (a batch of imported customers). */
+export async function linkTagsMany(db: Db, tenantId: string, links: Array<{ customerId: string; tagId: string }>, now: string): Promise<void> {
+  for (let i = 0; i < links.length; i += 1000) {
+    await db
+      .insertInto('customer_tags')
+      .values(links.slice(i, i + 1000).map((l) => ({ tenant_id: tenantId, customer_id: l.customerId, tag_id: l.tagId, created_at: now })))
+      .onConflict((oc) => oc.columns(['customer_id', 'tag_id']).doNothing())
+      .execute();
+  }
+}

@@ -6,7 +6,7 @@ import type { Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
-import { deleteTag, ensureTags, findTag, linkTags, listTags, unlinkTags, updateTag } from './tags.repository';
+import { deleteTag, ensureTags, findTag, linkTags, linkTagsMany, listTags, unlinkTags, updateTag } from './tags.repository';
 
 /** Tags are shared by the whole tenant; anyone who may view customers sees them, editing them is an admin task. */
 export async function listTenantTags(deps: AppDeps, actor: Actor): Promise<TTag[]> {
@@ -77,4 +77,14 @@ export async function applyCustomerTags(
     const rows = await db.selectFrom('tags').select('id').where('tenant_id', '=', tenantId).where('name', 'in', change.remove).execute();
     await unlinkTags(db, tenantId, customerId, rows.map((r) => r.id));
   }
+}
+
+/** Ids of the named tags (trimmed names), creating the missing ones, in the caller's transaction (batch import). */
+export function ensureCustomerTags(db: Db, tenantId: string, names: string[], now: string): Promise<Map<string, string>> {
+  return ensureTags(db, tenantId, names, now);
+}
+
+/** Links many customers to tags at once, in the caller's transaction (batch import). */
+export function linkCustomerTagsMany(db: Db, tenantId: string, links: Array<{ customerId: string; tagId: string }>, now: string): Promise<void> {
+  return linkTagsMany(db, tenantId, links, now);
 }

@@ -1,4 +1,4 @@
-import type { TListUsersQuery } from '@guanxi/common/users';
+import type { TListUsersQuery, TUserDirectoryQuery } from '@guanxi/common/users';
 import { sql, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Db, UsersTable } from '../../db/database';
 import { dbBool, escapeLike, likeOperator, type DialectName } from '../../db/dialect';
@@ -88,4 +88,24 @@ export async function countUsersInDepartment(db: Db, tenantId: string, departmen
   const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n'))
     .where('tenant_id', '=', tenantId).where('department_id', '=', departmentId).executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** The tenant's colleague directory (name and department only), whatever the actor's data scope. */
+export async function listDirectory(db: Db, dialect: DialectName, tenantId: string, q: TUserDirectoryQuery) {
+  let base = db.selectFrom('users').leftJoin('departments', (j) => j.onRef('departments.id', '=', 'users.department_id').on('departments.tenant_id', '=', tenantId))
+    .where('users.tenant_id', '=', tenantId);
+  const ids = q.ids ? [...new Set(q.ids.split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 200) : null;
+  if (ids) base = base.where('users.id', 'in', ids.length ? ids : ['']);
+  if (q.departmentId) base = base.where('users.department_id', '=', q.departmentId);
+  if (q.active) base = base.where('users.active', '=', dbBool(dialect, q.active === 'true'));
+  if (q.q) {
+    const pattern = `%${escapeLike(q.q)}%`;
+    base = base.where(sql<SqlBool>`${sql.ref('users.name')} ${sql.raw(likeOperator(dialect))} ${pattern} escape '\\'`);
+  }
+  const [items, total] = await Promise.all([
+    base.select(['users.id', 'users.name', 'users.department_id', 'departments.name as department_name', 'users.active'])
+      .orderBy('users.name').orderBy('users.id').limit(q.pageSize).offset(offsetOf(q)).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
 }

@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ZPage } from '@guanxi/common/pagination';
-import { ZCreateUserRequest, ZListUsersQuery, ZResetPasswordRequest, ZUpdateUserRequest, ZUser } from '@guanxi/common/users';
+import { ZCreateUserRequest, ZListUsersQuery, ZResetPasswordRequest, ZUpdateUserRequest, ZUser, ZUserDirectoryEntry, ZUserDirectoryQuery } from '@guanxi/common/users';
 import { createRouter, ctx, errorResponses, jsonBody, jsonResponse, sessionSecurity, ZIdParam, ZOk } from '../../lib/http';
-import { createUser, editUser, getUser, listVisibleUsers, resetPassword } from './users.service';
+import { createUser, editUser, getUser, listVisibleUsers, resetPassword, userDirectory } from './users.service';
 
 const tags = ['users'];
 const security = sessionSecurity;
@@ -19,6 +19,19 @@ export function usersRoutes() {
     async (c) => {
       const { actor, deps } = ctx(c);
       return c.json(await listVisibleUsers(deps, actor, c.req.valid('query')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/users/directory', tags, security,
+      summary: 'The colleague directory: every user of my tenant by name and department (no contact details)',
+      request: { query: ZUserDirectoryQuery },
+      responses: { 200: jsonResponse(ZPage(ZUserDirectoryEntry)), 400: errorResponses[400], 401: errorResponses[401] },
+    }),
+    async (c) => {
+      const { actor, deps } = ctx(c);
+      return c.json(await userDirectory(deps, actor, c.req.valid('query')), 200);
     },
   );
 

@@ -2,7 +2,7 @@ import type { TPage } from '@guanxi/common/pagination';
 import { normalizeMobile } from '@guanxi/common/phone';
 import { DATA_SCOPES, hasPermission, type Action, type Module, type Permissions } from '@guanxi/common/permissions';
 import type { TRole } from '@guanxi/common/roles';
-import type { TCreateUserRequest, TListUsersQuery, TUpdateUserRequest, TUser } from '@guanxi/common/users';
+import type { TCreateUserRequest, TListUsersQuery, TUpdateUserRequest, TUser, TUserDirectoryEntry, TUserDirectoryQuery } from '@guanxi/common/users';
 import type { Updateable } from 'kysely';
 import type { UsersTable } from '../../db/database';
 import { dbBool, isUniqueViolation } from '../../db/dialect';
@@ -20,7 +20,7 @@ import { findDepartmentRef } from '../departments/departments.service';
 import { adminRoleIdOf, findTenantRole } from '../roles/roles.service';
 import { USER_SENSITIVE, toUser } from './users.mapper';
 import {
-  countActiveWithRole, countUsersInDepartment, emailTaken, findTenantUser, findUser, findWrittenUser, insertUser, listUsers, updateUser,
+  countActiveWithRole, countUsersInDepartment, emailTaken, findTenantUser, findUser, findWrittenUser, insertUser, listDirectory, listUsers, updateUser,
 } from './users.repository';
 
 /** Which user fields are masked for roles without "view sensitive data" (also in the audit trail). */
@@ -44,6 +44,15 @@ export async function listVisibleUsers(deps: AppDeps, actor: Actor, q: TListUser
   assertCan(actor, 'users', 'view');
   const { items, total } = await listUsers(deps.db, deps.dialect, actor, q);
   return pageOf(await revealOrMask(deps, actor, 'user', items.map(toUser), USER_SENSITIVE), total, q);
+}
+
+/** The colleague directory of the actor's tenant: any signed-in user may read names and departments. */
+export async function userDirectory(deps: AppDeps, actor: Actor, q: TUserDirectoryQuery): Promise<TPage<TUserDirectoryEntry>> {
+  const { items, total } = await listDirectory(deps.db, deps.dialect, actor.tenantId, q);
+  const entries = items.map((r) => ({
+    id: r.id, name: r.name, departmentId: r.department_id, departmentName: r.department_name ?? null, active: Boolean(r.active),
+  }));
+  return pageOf(entries, total, q);
 }
 
 export async function getUser(deps: AppDeps, actor: Actor, id: string): Promise<TUser> {
@@ -176,8 +185,18 @@ export async function editUser(deps: AppDeps, actor: Actor, id: string, input: T
     set.active = dbBool(deps.dialect, input.active);
     after.active = input.active;
   }
+  const mayRemoveAdmin = (input.roleId !== undefined && input.roleId !== current.roleId) || input.active === false;
   await deps.db.transaction().execute(async (trx) => {
+    // Two admins demoting each other at the same moment must not leave the tenant without one: the tenant row is
+    // locked (PostgreSQL; SQLite runs one write transaction at a time) and the count is taken again after the write.
+    if (mayRemoveAdmin && deps.dialect === 'postgres') {
+      await trx.selectFrom('tenants').select('id').where('id', '=', actor.tenantId).forUpdate().execute();
+    }
     if (!(await updateUser(trx, actor.tenantId, id, input.version, set))) throw new AppError('VERSION_CONFLICT');
+    if (mayRemoveAdmin) {
+      const adminId = await adminRoleIdOf(trx, actor.tenantId);
+      if (adminId && (await countActiveWithRole(trx, deps.dialect, actor.tenantId, adminId)) < 1) throw AppError.unprocessable('roleId', 'last_admin');
+    }
     // A deactivated user is signed out everywhere at once; API tokens stop working because the user is inactive.
     if (input.active === false) await endUserSessions(trx, actor.tenantId, id);
     await recordAudit({ ...deps, db: trx }, actor, { entity: 'user', entityId: id, action: 'update', before: current, after: { ...current, ...after } });

@@ -10,6 +10,7 @@ import { paths } from '../../config/paths';
 import { usePools } from '../../features/pools/api/get-pools';
 import { PoolCustomersTable } from '../../features/pools/components/pool-customers-table';
 import { PoolRulesDrawer } from '../../features/pools/components/pool-rules-drawer';
+import { UserName } from '../../features/users/components/user-name';
 import { UserSelect } from '../../features/users/components/user-select';
 import { useSignedInMe } from '../../lib/auth';
 import { useCan } from '../../lib/authorization';
@@ -67,7 +68,7 @@ function PoolsPage() {
               {isAdmin ? <Tag bordered={false}>{t('pools.admin')}</Tag> : null}
             </Flex>
           ) : null}
-          <PoolCustomersTable key={pool.id} pool={pool} isAdmin={isAdmin} userSelect={<UserSelect />} />
+          <PoolCustomersTable key={pool.id} pool={pool} isAdmin={isAdmin} userSelect={<UserSelect />} renderUser={(id) => <UserName id={id} />} />
         </Card>
       )}
       {pool ? <PoolRulesDrawer open={rulesOpen} pool={pool} onClose={() => setRulesOpen(false)} /> : null}

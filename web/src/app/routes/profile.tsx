@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
 import { ProfileForm } from '../../features/auth/components/profile-form';
+import { NotificationPreferences } from '../../features/notifications/components/notification-preferences';
 
 export function ProfileRoute() {
   const { t } = useTranslation();
@@ -18,6 +19,11 @@ export function ProfileRoute() {
         <Col xs={24} xl={12}>
           <Card title={t('profile.passwordTitle')} style={{ height: '100%' }}>
             <ChangePasswordForm />
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card title={t('notificationPrefs.title')}>
+            <NotificationPreferences />
           </Card>
         </Col>
       </Row>

@@ -63,6 +63,8 @@ export function AppLayout({ companyName, userName, roleName, onLogout, onLocaleC
             <Divider type="vertical" />
             <Dropdown
               trigger={['click']}
+              // Above the toasts (z-index 2050), which open in the same corner: a menu just opened must be clickable.
+              overlayStyle={{ zIndex: 2100 }}
               menu={{
                 items: [
                   { key: 'profile', icon: <UserOutlined />, label: t('nav.profile') },

@@ -1,5 +1,6 @@
 import {
-  AimOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, BookOutlined, CommentOutlined, ContactsOutlined,
+  AimOutlined, ApartmentOutlined, CarryOutOutlined, CloudUploadOutlined, FieldTimeOutlined, FileSearchOutlined, AuditOutlined, BarChartOutlined,
+  BookOutlined, ContactsOutlined,
   CustomerServiceOutlined, DashboardOutlined, DeleteOutlined, FormOutlined, FundOutlined, InboxOutlined, KeyOutlined,
   NotificationOutlined, PieChartOutlined, RocketOutlined, ScheduleOutlined, SafetyCertificateOutlined, SettingOutlined,
   ShoppingCartOutlined, TeamOutlined, UserOutlined,
@@ -13,12 +14,11 @@ import { paths } from '../../config/paths';
 import { useCan } from '../../lib/authorization';
 
 type MenuItem = Required<MenuProps>['items'][number];
-type SoonKey = 'workbench' | 'leads' | 'followups' | 'opportunities' | 'orders' | 'tickets' | 'marketing' | 'analytics' | 'plans';
+type SoonKey = 'leads' | 'opportunities' | 'orders' | 'tickets' | 'marketing' | 'analytics' | 'plans';
 
 /** Modules of PRODUCT.md that are not built yet: listed so users see what is coming, but not clickable. */
 const SOON: Array<[SoonKey, ReactNode]> = [
   ['leads', <AimOutlined />],
-  ['followups', <CommentOutlined />],
   ['opportunities', <FundOutlined />],
   ['orders', <ShoppingCartOutlined />],
   ['tickets', <CustomerServiceOutlined />],
@@ -38,8 +38,11 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
   const business: Entry[] = [
     { href: paths.customers.list.getHref(), label: t('nav.customers'), icon: <TeamOutlined />, needs: ['customers', 'view'] },
     { href: paths.contacts.getHref(), label: t('nav.contacts'), icon: <ContactsOutlined />, needs: ['contacts', 'view'] },
+    { href: paths.tasks.getHref(), label: t('activities.tasksPage.title'), icon: <CarryOutOutlined />, needs: ['tasks', 'view'] },
     { href: paths.pools.getHref(), label: t('nav.pools'), icon: <InboxOutlined />, needs: ['customers', 'view'] },
     { href: paths.customers.recycleBin.getHref(), label: t('nav.recycleBin'), icon: <DeleteOutlined />, needs: ['customers', 'delete'] },
+    { href: paths.imports.getHref(), label: t('imports.nav'), icon: <CloudUploadOutlined />, needs: ['customers', 'import'] },
+    { href: paths.dataQuality.getHref(), label: t('dataQuality.nav'), icon: <FileSearchOutlined />, needs: ['customers', 'manage'] },
   ];
   const visibleBusiness = business.filter((s) => !s.needs || can(...s.needs));
 
@@ -51,7 +54,9 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
     { href: paths.settings.dictionaries.getHref(), label: t('nav.dictionaries'), icon: <BookOutlined />, needs: ['settings', 'manage'] },
     { href: paths.settings.fields.getHref(), label: t('nav.fields'), icon: <FormOutlined />, needs: ['settings', 'manage'] },
     { href: paths.settings.completeness.getHref(), label: t('nav.completeness'), icon: <PieChartOutlined />, needs: ['settings', 'manage'] },
+    { href: paths.settings.followupSop.getHref(), label: t('activities.sop.title'), icon: <FieldTimeOutlined />, needs: ['settings', 'manage'] },
     { href: paths.settings.audit.getHref(), label: t('nav.audit'), icon: <AuditOutlined />, needs: ['settings', 'manage'] },
+    { href: paths.settings.jobs.getHref(), label: t('jobs.nav'), icon: <ScheduleOutlined />, needs: ['settings', 'manage'] },
   ];
   const visibleSettings = settings.filter((s) => !s.needs || can(...s.needs));
 
@@ -62,13 +67,13 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
   );
 
   const items: MenuItem[] = [
-    { key: paths.home.getHref(), icon: <RocketOutlined />, label: t('nav.home') },
+    { key: paths.start.getHref(), icon: <RocketOutlined />, label: t('nav.home') },
     {
       type: 'group',
       key: 'business',
       label: collapsed ? null : t('nav.business'),
       children: [
-        { key: 'soon-workbench', icon: <DashboardOutlined />, disabled: true, label: soonLabel('workbench') },
+        ...(can('tasks', 'view') ? [{ key: paths.home.getHref(), icon: <DashboardOutlined />, label: t('nav.workbench') }] : []),
         ...visibleBusiness.map((s) => ({ key: s.href, icon: s.icon, label: s.label })),
         ...SOON.map(([key, icon]) => ({ key: `soon-${key}`, icon, disabled: true, label: soonLabel(key) })),
       ],

@@ -5,9 +5,12 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { QueryError } from '../../../components/query-error';
 import { RequirePermission } from '../../../components/route-guards';
 import { paths } from '../../../config/paths';
+import { CustomerTasksPanel } from '../../../features/activities/components/customer-tasks-panel';
+import { FollowupsPanel } from '../../../features/activities/components/followups-panel';
+import { InteractionsPanel } from '../../../features/activities/components/interactions-panel';
 import { AuditTable } from '../../../features/audit/components/audit-table';
 import { CustomerContacts } from '../../../features/contacts/components/customer-contacts';
-import { useCustomer } from '../../../features/customers/api/get-customer';
+import { getCustomer, useCustomer } from '../../../features/customers/api/get-customer';
 import { AttachmentsPanel } from '../../../features/customers/components/attachments-panel';
 import { CustomerFormDrawer } from '../../../features/customers/components/customer-form-drawer';
 import { CustomerHeader } from '../../../features/customers/components/customer-header';
@@ -26,7 +29,7 @@ import { useCan } from '../../../lib/authorization';
 import { notifyError, notifySuccess, notifyWarning } from '../../../lib/notify';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
-const TABS = ['overview', 'contacts', 'timeline', 'attachments', 'audit'] as const;
+const TABS = ['overview', 'followups', 'tasks', 'interactions', 'contacts', 'timeline', 'attachments', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 type Dialog = null | 'edit' | 'transfer' | 'return' | 'merge';
 
@@ -52,6 +55,12 @@ function CustomerPage({ customerId }: { customerId: string }) {
       },
     );
   useDocumentTitle(customer?.name ?? t('customers.title'));
+  // A rep who hands a customer to a colleague may no longer see it: back to the list rather than a 404 page.
+  const leaveIfOutOfScope = () => {
+    getCustomer(customerId).catch((err: unknown) => {
+      if (isApiError(err, 'NOT_FOUND')) navigate(paths.customers.list.getHref(), { replace: true });
+    });
+  };
 
   if (isApiError(error, 'NOT_FOUND')) {
     return (
@@ -74,6 +83,9 @@ function CustomerPage({ customerId }: { customerId: string }) {
   const close = () => setDialog((d) => ({ ...d, open: null }));
   const items = [
     { key: 'overview', label: t('customers.detail.tabs.overview'), children: <CustomerOverview customer={customer} /> },
+    ...(can('followups', 'view') ? [{ key: 'followups', label: t('activities.tabs.followups'), children: <FollowupsPanel customerId={customer.id} /> }] : []),
+    ...(can('tasks', 'view') ? [{ key: 'tasks', label: t('activities.tabs.tasks'), children: <CustomerTasksPanel customerId={customer.id} userSelect={<UserSelect />} /> }] : []),
+    ...(can('followups', 'view') ? [{ key: 'interactions', label: t('activities.tabs.interactions'), children: <InteractionsPanel customerId={customer.id} /> }] : []),
     { key: 'contacts', label: t('customers.detail.tabs.contacts'), children: <CustomerContacts customerId={customer.id} editable={can('customers', 'edit')} /> },
     { key: 'timeline', label: t('customers.detail.tabs.timeline'), children: <CustomerTimeline customerId={customer.id} renderUser={renderUser} /> },
     { key: 'attachments', label: t('customers.detail.tabs.attachments'), children: <AttachmentsPanel customerId={customer.id} /> },
@@ -127,7 +139,13 @@ function CustomerPage({ customerId }: { customerId: string }) {
       />
       <Tabs activeKey={tab} onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })} items={items} className="gx-customer-tabs" />
       <CustomerFormDrawer key={`edit-${dialog.key}`} open={dialog.open === 'edit'} customerId={customer.id} userSelect={<UserSelect />} onClose={close} />
-      <TransferModal open={dialog.open === 'transfer'} customer={customer} userSelect={<UserSelect />} onClose={close} />
+      <TransferModal
+        open={dialog.open === 'transfer'}
+        customer={customer}
+        userSelect={<UserSelect />}
+        onClose={close}
+        onTransferred={leaveIfOutOfScope}
+      />
       <MergeModal open={dialog.open === 'merge'} customer={customer} onClose={close} />
       <ReturnToPoolModal open={dialog.open === 'return'} customer={customer} pools={pools.map((p) => ({ value: p.id, label: p.name }))} onClose={close} />
     </Flex>

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { paths } from '../../../config/paths';
 import { CustomerFormDrawer } from '../../../features/customers/components/customer-form-drawer';
 import { CustomersList } from '../../../features/customers/components/customers-list';
 import { UserSelect } from '../../../features/users/components/user-select';
+import { ExportButton } from '../../../features/imports/components/export-button';
 import { useCan } from '../../../lib/authorization';
 
 function CustomersPage() {
@@ -25,14 +26,25 @@ function CustomersPage() {
         title={t('customers.title')}
         description={t('customers.description')}
         extra={
-          canCreate ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={openCreate}>
-              {t('customers.add')}
-            </Button>
-          ) : null
+          <>
+            {can('customers', 'import') ? (
+              <Button icon={<CloudUploadOutlined />} onClick={() => navigate(paths.imports.getHref())}>
+                {t('imports.openWizard')}
+              </Button>
+            ) : null}
+            {canCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={openCreate}>
+                {t('customers.add')}
+              </Button>
+            ) : null}
+          </>
         }
       />
-      <CustomersList userSelect={<UserSelect />} onCreate={canCreate ? openCreate : undefined} />
+      <CustomersList
+        userSelect={<UserSelect />}
+        onCreate={canCreate ? openCreate : undefined}
+        exportButton={can('customers', 'export') ? (p) => <ExportButton params={{ type: 'customers', ...p }} /> : undefined}
+      />
       <CustomerFormDrawer
         key={drawer.key}
         open={drawer.open}

@@ -1,7 +1,9 @@
 import {
+  CarryOutOutlined, CheckCircleOutlined, MessageOutlined, PhoneOutlined,
   DeleteOutlined, EditOutlined, FileOutlined, InboxOutlined, MergeCellsOutlined, PlusCircleOutlined, RollbackOutlined, SwapOutlined,
   TagsOutlined, UserAddOutlined, UserOutlined,
 } from '@ant-design/icons';
+import { ACTIVITY_TIMELINE_TYPES } from '@guanxi/common/activities';
 import type { TTimelineEvent } from '@guanxi/common/customers';
 import { Card, Empty, Flex, Pagination, Segmented, Skeleton, Timeline, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -9,9 +11,10 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
 import { useFormatDate, useFormatRelative } from '../../../lib/format';
 import { useTimeline } from '../api/get-timeline';
-import { isKnownType, TimelineEventBody } from './timeline-event';
+import { isActivityType, isKnownType, TimelineEventBody } from './timeline-event';
 
 const GROUPS = {
+  ...ACTIVITY_TIMELINE_TYPES,
   record: ['created', 'updated', 'tagged', 'deleted', 'restored', 'merged', 'merged_into'],
   owner: ['transferred', 'returned_to_pool', 'claimed', 'assigned'],
   contact: ['contact_added', 'contact_updated', 'contact_removed'],
@@ -36,6 +39,16 @@ const ICONS: Record<string, [ReactNode, string]> = {
   restored: [<RollbackOutlined />, '#52c41a'],
   merged: [<MergeCellsOutlined />, '#eb2f96'],
   merged_into: [<MergeCellsOutlined />, '#eb2f96'],
+  followup_logged: [<MessageOutlined />, '#13c2c2'],
+  followup_updated: [<MessageOutlined />, '#1677ff'],
+  followup_deleted: [<MessageOutlined />, '#8c8c8c'],
+  task_created: [<CarryOutOutlined />, '#1677ff'],
+  task_done: [<CheckCircleOutlined />, '#52c41a'],
+  task_cancelled: [<CarryOutOutlined />, '#8c8c8c'],
+  task_reopened: [<CarryOutOutlined />, '#fa8c16'],
+  interaction_logged: [<PhoneOutlined />, '#722ed1'],
+  interaction_updated: [<PhoneOutlined />, '#1677ff'],
+  interaction_deleted: [<PhoneOutlined />, '#8c8c8c'],
 };
 
 const PAGE_SIZE = 20;
@@ -58,7 +71,7 @@ export function CustomerTimeline({ customerId, renderUser }: { customerId: strin
         <Flex vertical gap={4} className="gx-timeline-item" data-testid="timeline-event">
           <Flex justify="space-between" gap={12} wrap>
             <Typography.Text>
-              <Typography.Text strong>{e.actorName ?? t('timeline.system')}</Typography.Text> {isKnownType(e.type) ? t(`timeline.types.${e.type}`) : e.type}
+              <Typography.Text strong>{e.actorName ?? t('timeline.system')}</Typography.Text> {isKnownType(e.type) ? t(`timeline.types.${e.type}`) : isActivityType(e.type) ? t(`activities.timeline.types.${e.type}`) : e.type}
             </Typography.Text>
             <Tooltip title={date(e.occurredAt)}>
               <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
@@ -83,7 +96,10 @@ export function CustomerTimeline({ customerId, renderUser }: { customerId: strin
           }}
           options={[
             { value: 'all', label: t('timeline.filter') },
-            ...(Object.keys(GROUPS) as Group[]).map((g) => ({ value: g, label: t(`timeline.groups.${g}`) })),
+            ...(Object.keys(GROUPS) as Group[]).map((g) => ({
+              value: g,
+              label: g in ACTIVITY_TIMELINE_TYPES ? t(`activities.timeline.groups.${g as keyof typeof ACTIVITY_TIMELINE_TYPES}`) : t(`timeline.groups.${g as 'record'}`),
+            })),
           ]}
           style={{ alignSelf: 'flex-start' }}
         />

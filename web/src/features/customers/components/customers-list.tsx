@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { TCustomer } from '@guanxi/common/customers';
 import type { TSavedView, TViewConfig } from '@guanxi/common/views';
 import { Button, Card, Empty, Flex, Table, type TableProps } from 'antd';
-import { cloneElement, useMemo, useRef, useState, type ReactElement } from 'react';
+import { cloneElement, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/query-error';
 import { useSignedInMe } from '../../../lib/auth';
@@ -20,10 +20,12 @@ type CustomersListProps = {
   /** A user picker (value/onChange/placeholder are filled in): owner filter, bulk transfer. */
   userSelect: ReactElement;
   onCreate?: () => void;
+  /** An export action for the list as it is filtered, with its columns (rendered beside the column chooser). */
+  exportButton?: (params: { filter?: string; q?: string; sort?: string; columns: string[] }) => ReactNode;
 };
 
 /** The 客户 list: search, quick and advanced filters, saved views, columns, sorting, paging and bulk actions. */
-export function CustomersList({ userSelect, onCreate }: CustomersListProps) {
+export function CustomersList({ userSelect, onCreate, exportButton }: CustomersListProps) {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const [state, update] = useListState();
@@ -93,7 +95,12 @@ export function CustomersList({ userSelect, onCreate }: CustomersListProps) {
         activeId={state.viewId}
         config={config}
         onSelect={applyView}
-        extra={<ColumnChooser choices={choices} value={columnKeys} onChange={setColumnKeys} />}
+        extra={
+          <Flex gap={8}>
+            {exportButton?.({ ...toQuery(state), columns: columnKeys })}
+            <ColumnChooser choices={choices} value={columnKeys} onChange={setColumnKeys} />
+          </Flex>
+        }
       />
       <Flex vertical gap={12} style={{ marginBottom: 12 }}>
         <CustomerToolbar

@@ -1,10 +1,12 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
+import { ACTIVITY_TIMELINE_TYPES } from '@guanxi/common/activities';
 import type { TTimelineEvent } from '@guanxi/common/customers';
 import { Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { paths } from '../../../config/paths';
+import { useFormatDate } from '../../../lib/format';
 import { useCustomerFieldRenderers } from './customer-value';
 
 type Change = { field: string; from: unknown; to: unknown };
@@ -15,6 +17,8 @@ const KNOWN_TYPES = [
   'assigned', 'deleted', 'restored', 'attachment_added', 'attachment_removed', 'merged', 'merged_into',
 ] as const;
 export const isKnownType = (type: string): type is (typeof KNOWN_TYPES)[number] => (KNOWN_TYPES as readonly string[]).includes(type);
+const ACTIVITY_TYPES = Object.values(ACTIVITY_TIMELINE_TYPES).flat();
+export const isActivityType = (type: string): type is (typeof ACTIVITY_TYPES)[number] => (ACTIVITY_TYPES as readonly string[]).includes(type);
 
 const isEmpty = (v: unknown) =>
   v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0) ||
@@ -38,6 +42,7 @@ function expand(changes: Change[]): Change[] {
 export function TimelineEventBody({ event, renderUser }: { event: TTimelineEvent; renderUser: (id: string) => ReactNode }) {
   const { t } = useTranslation();
   const { label, value } = useCustomerFieldRenderers(renderUser);
+  const date = useFormatDate();
   const d = event.data;
   const secondary = (text: ReactNode) => <Typography.Text type="secondary">{text}</Typography.Text>;
   const reason = str(d.reason) ? secondary(t('timeline.reason', { reason: str(d.reason) })) : null;
@@ -124,6 +129,42 @@ export function TimelineEventBody({ event, renderUser }: { event: TTimelineEvent
       const target = (d.target ?? {}) as Ref;
       return target.id ? <Link to={paths.customers.detail.getHref(target.id)}>{t('timeline.mergedIntoText', { name: target.name ?? '', number: target.number ?? '' })}</Link> : null;
     }
+    case 'followup_logged':
+    case 'followup_deleted':
+      return (
+        <Flex vertical gap={2}>
+          <span style={{ whiteSpace: 'pre-wrap' }}>{str(d.content)}</span>
+          {d.feedback ? secondary(t(`activities.feedback.${str(d.feedback) as 'interested'}`)) : null}
+          {d.nextFollowUpAt ? secondary(t('activities.timeline.next', { time: date(str(d.nextFollowUpAt)) })) : null}
+        </Flex>
+      );
+    case 'task_created':
+    case 'task_done':
+    case 'task_cancelled':
+    case 'task_reopened':
+      return (
+        <Flex gap={6} wrap align="baseline">
+          <span>{str(d.subject)}</span>
+          {d.dueAt ? secondary(t('activities.timeline.due', { time: date(str(d.dueAt)) })) : null}
+          {event.type === 'task_done' && typeof d.onTime === 'boolean' ? (
+            <Tag color={d.onTime ? 'success' : 'warning'} bordered={false}>{t(d.onTime ? 'activities.task.onTime' : 'activities.task.late')}</Tag>
+          ) : null}
+        </Flex>
+      );
+    case 'interaction_logged':
+    case 'interaction_updated':
+    case 'interaction_deleted':
+      return (
+        <Flex vertical gap={2}>
+          <span>
+            {d.kind ? t(`activities.interaction.kinds.${str(d.kind) as 'call'}`) : null}
+            {d.subject ? ` · ${str(d.subject)}` : ''}
+            {typeof d.durationSeconds === 'number' ? ` · ${t('activities.interaction.duration', { minutes: Math.floor(d.durationSeconds / 60), seconds: d.durationSeconds % 60 })}` : ''}
+          </span>
+          {d.result ? secondary(str(d.result)) : null}
+          {d.content ? secondary(str(d.content)) : null}
+        </Flex>
+      );
     default:
       return null;
   }

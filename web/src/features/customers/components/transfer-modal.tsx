@@ -7,9 +7,16 @@ import { useSchemaForm } from '../../../lib/form';
 import { notifySuccess } from '../../../lib/notify';
 import { useTransferCustomer } from '../api/transfer-customer';
 
-type TransferModalProps = { open: boolean; customer: TCustomer; userSelect: ReactElement; onClose: () => void };
+type TransferModalProps = {
+  open: boolean;
+  customer: TCustomer;
+  userSelect: ReactElement;
+  onClose: () => void;
+  /** After a transfer (e.g. to leave a page the new owner's customer no longer belongs on). */
+  onTransferred?: (saved: TCustomer) => void;
+};
 
-function TransferForm({ customer, userSelect, onClose }: Omit<TransferModalProps, 'open'>) {
+function TransferForm({ customer, userSelect, onClose, onTransferred }: Omit<TransferModalProps, 'open'>) {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const transfer = useTransferCustomer();
@@ -19,6 +26,7 @@ function TransferForm({ customer, userSelect, onClose }: Omit<TransferModalProps
       const saved = await transfer.mutateAsync({ id: customer.id, ...body });
       notifySuccess(t('customers.transferred', { name: saved.ownerName ?? '' }));
       onClose();
+      onTransferred?.(saved);
     },
   });
   return (

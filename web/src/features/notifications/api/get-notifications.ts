@@ -11,7 +11,7 @@ export const getNotifications = (pageSize: number) => api.get<NotificationsPage>
 export const getNotificationsQueryOptions = (pageSize: number) =>
   queryOptions({ queryKey: [...notificationsQueryKey, pageSize], queryFn: () => getNotifications(pageSize), staleTime: 0 });
 
-/** The latest notices and the unread count, polled every 30 s (the bell in the header). */
-export function useNotifications(pageSize = 8) {
-  return useQuery({ ...getNotificationsQueryOptions(pageSize), refetchInterval: 30_000, refetchIntervalInBackground: false });
+/** The latest notices and the unread count (the bell in the header): polled every 30 s unless the live stream is connected. */
+export function useNotifications(pageSize = 8, { live = false }: { live?: boolean } = {}) {
+  return useQuery({ ...getNotificationsQueryOptions(pageSize), refetchInterval: live ? false : 30_000, refetchIntervalInBackground: false });
 }

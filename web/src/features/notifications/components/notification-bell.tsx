@@ -9,9 +9,10 @@ import { useFormatDate, useFormatRelative } from '../../../lib/format';
 import { useNotifications } from '../api/get-notifications';
 import { useMarkAllRead } from '../api/mark-all-read';
 import { useMarkRead } from '../api/mark-read';
+import { useNotificationStream } from '../api/notification-stream';
 import { describeNotification } from './notification-text';
 
-/** The bell in the header: unread count (polled), the latest notices, mark read, and a click leads to the customer. */
+/** The bell in the header: unread count (live over SSE, polled as a fallback), the latest notices, mark read, and a click leads to the customer. */
 export function NotificationBell() {
   const { t } = useTranslation();
   const me = useSignedInMe();
@@ -19,7 +20,8 @@ export function NotificationBell() {
   const date = useFormatDate();
   const relative = useFormatRelative();
   const [open, setOpen] = useState(false);
-  const { data } = useNotifications();
+  const live = useNotificationStream();
+  const { data } = useNotifications(8, { live });
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
   const unread = data?.unread ?? 0;
@@ -74,7 +76,7 @@ export function NotificationBell() {
 
   return (
     <Popover trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen} content={content} arrow={false}>
-      <Button type="text" aria-label={t('notifications.bell')} data-testid="notification-bell">
+      <Button type="text" aria-label={t('notifications.bell')} data-testid="notification-bell" data-live={live ? 'true' : 'false'}>
         <Badge count={unread} size="small" overflowCount={99}>
           <BellOutlined style={{ fontSize: 17 }} />
         </Badge>

@@ -2,7 +2,7 @@ import { UserAddOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import type { TBulkResult, TCustomer } from '@guanxi/common/customers';
 import type { TPool } from '@guanxi/common/pools';
 import { Button, Empty, Flex, Form, Input, Modal, Table, Tag, Typography, type TableProps } from 'antd';
-import { cloneElement, useState, type ReactElement } from 'react';
+import { cloneElement, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { QueryError } from '../../../components/query-error';
@@ -16,10 +16,10 @@ import { useClaimCustomers } from '../api/claim-customers';
 import { usePoolCustomers } from '../api/get-pool-customers';
 import { ClaimResultModal } from './claim-result-modal';
 
-type PoolCustomersTableProps = { pool: TPool; isAdmin: boolean; userSelect: ReactElement };
+type PoolCustomersTableProps = { pool: TPool; isAdmin: boolean; userSelect: ReactElement; renderUser: (id: string) => ReactNode };
 
 /** The customers of one pool: claim one or several (within the rules), and assign them (pool admins). */
-export function PoolCustomersTable({ pool, isAdmin, userSelect }: PoolCustomersTableProps) {
+export function PoolCustomersTable({ pool, isAdmin, userSelect, renderUser }: PoolCustomersTableProps) {
   const { t } = useTranslation();
   const can = useCan();
   const dict = useDictionaryLabel();
@@ -76,6 +76,7 @@ export function PoolCustomersTable({ pool, isAdmin, userSelect }: PoolCustomersT
     { title: t('customers.fields.address'), key: 'address', width: 120, ellipsis: true, render: (_, c) => [c.address.province, c.address.city === '市辖区' ? null : c.address.city].filter(Boolean).join(' ') || '—' },
     { title: t('customers.fields.tags'), key: 'tags', width: 170, render: (_, c) => (c.tags.length ? c.tags.slice(0, 3).map((tag) => <Tag key={tag} bordered={false}>{tag}</Tag>) : '—') },
     { title: t('customers.fields.lastFollowUpAt'), key: 'lastFollowUpAt', width: 130, render: (_, c) => date(c.lastFollowUpAt) },
+    { title: t('pools.lastOwner'), key: 'lastOwner', width: 110, render: (_, c) => (c.lastOwnerId ? renderUser(c.lastOwnerId) : '—') },
     { title: t('pools.pooledAt'), key: 'pooledAt', width: 150, render: (_, c) => date(c.pooledAt) },
     {
       title: t('common.actions'),
@@ -134,7 +135,7 @@ export function PoolCustomersTable({ pool, isAdmin, userSelect }: PoolCustomersT
         rowSelection={canClaim || isAdmin ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) } : undefined}
         onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
         pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { count: total }) }}
-        scroll={{ x: 1070 }}
+        scroll={{ x: 1240 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('pools.empty')} /> }}
       />
       <Modal

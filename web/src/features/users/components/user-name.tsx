@@ -1,10 +1,10 @@
 import { Skeleton } from 'antd';
-import { useUser } from '../api/get-user';
+import { useDirectoryEntry } from '../api/get-user-directory';
 
-/** A user's name by id (cached); an em dash when the user is outside the viewer's data scope. */
+/** A colleague's name by id from the tenant's directory (cached); an em dash when there is no such user. */
 export function UserName({ id }: { id: string }) {
-  const { data, isPending, isError } = useUser(id);
-  if (isError) return <span>—</span>;
+  const { data, isPending, isError } = useDirectoryEntry(id);
+  if (isError || data === null) return <span>—</span>;
   if (isPending) return <Skeleton.Input active size="small" style={{ width: 64, height: 16 }} />;
   return <span>{data.name}</span>;
 }

@@ -2,8 +2,7 @@ import { Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { useUser } from '../api/get-user';
-import { useUsers } from '../api/get-users';
+import { useDirectoryEntry, useUserDirectory } from '../api/get-user-directory';
 
 type UserSelectProps = {
   value?: string | null;
@@ -16,14 +15,14 @@ type UserSelectProps = {
   style?: React.CSSProperties;
 };
 
-/** Picks an active user by searching the server (name, email or mobile). */
+/** Picks an active colleague from the tenant's directory by name (shows the department beside it). */
 export function UserSelect({ value, onChange, placeholder, excludeId, id, disabled, style }: UserSelectProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 300);
-  const { data, isFetching } = useUsers({ page: 1, pageSize: 20, q: q || undefined, active: 'true', sort: 'name' });
+  const { data, isFetching } = useUserDirectory({ page: 1, pageSize: 20, q: q || undefined, active: 'true' });
   const listed = data?.items ?? [];
-  const { data: current } = useUser(value && !listed.some((u) => u.id === value) ? value : null);
+  const { data: current } = useDirectoryEntry(value && !listed.some((u) => u.id === value) ? value : null);
   const users = [...(current ? [current] : []), ...listed].filter((u) => u.id !== excludeId);
 
   return (
@@ -40,12 +39,12 @@ export function UserSelect({ value, onChange, placeholder, excludeId, id, disabl
       onChange={(next?: string) => onChange?.(next ?? null)}
       placeholder={placeholder ?? t('users.superiorPlaceholder')}
       notFoundContent={isFetching ? t('common.loading') : undefined}
-      options={users.map((u) => ({ value: u.id, label: u.name, email: u.email }))}
+      options={users.map((u) => ({ value: u.id, label: u.name, department: u.departmentName ?? '' }))}
       optionRender={(option) => (
         <Flex justify="space-between" gap={12}>
           <span>{option.data.label}</span>
           <Typography.Text type="secondary" ellipsis>
-            {option.data.email}
+            {option.data.department}
           </Typography.Text>
         </Flex>
       )}

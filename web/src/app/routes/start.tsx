@@ -1,0 +1,5 @@
+import { Welcome } from '../../features/home/components/welcome';
+
+export function StartRoute() {
+  return <Welcome />;
+}
