@@ -102,7 +102,9 @@ function officeTime(rng: Rng, ms: number, max: number): number {
  * due today, most in the coming weeks, so every rep's workbench has something to show. Its own random stream, so
  * the customer rows are the same as without activities.
  */
-export function generateDemoActivities(plan: DemoPlan, i: number, c: ActivityCustomer, contactIds: readonly string[]): DemoActivities {
+export function generateDemoActivities(
+  plan: DemoPlan, i: number, c: ActivityCustomer, contactIds: readonly string[], o: { pooled?: boolean } = {},
+): DemoActivities {
   const out: DemoActivities = { followups: [], tasks: [], interactions: [], followUpDueAt: null };
   if (!c.owner_id || !c.last_follow_up_at) return out;
   const rng = createRng(plan.seed ^ 0x0f011e, i + 1);
@@ -137,9 +139,9 @@ export function generateDemoActivities(plan: DemoPlan, i: number, c: ActivityCus
     const due = Math.max(Date.parse(f.followed_at) + 3_600_000, doneAt - rng.int(0, 3) * DAY_MS);
     addTask(plan, rng, out, f, c, { due: Math.min(due, doneAt + DAY_MS * 2), doneAt, ownerName });
   }
-  // The open next follow-up task of a customer still being worked.
+  // The open next follow-up task of a customer still being worked (not of one the pool rules took back: it was not).
   const latest = out.followups[out.followups.length - 1]!;
-  if (c.status !== 'churned' && rng.chance(c.status === 'potential' ? 0.3 : 0.5)) {
+  if (c.status !== 'churned' && rng.chance(c.status === 'potential' ? 0.3 : 0.5) && !o.pooled) {
     const r = rng.next();
     const todayStart = Math.floor((plan.now + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS;
     const due = r < 0.2 ? plan.now - rng.int(1, 20) * DAY_MS + rng.int(-4, 4) * 3_600_000 // overdue

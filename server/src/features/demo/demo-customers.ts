@@ -48,10 +48,22 @@ const SIZE_STAFF: Readonly<Record<string, readonly [number, number, number, numb
   large: [500, 20_000, 100_000_000, 5_000_000_000], medium: [100, 499, 10_000_000, 100_000_000], small: [3, 99, 500_000, 10_000_000],
 };
 
-/** The last follow-up: most customers have one, inside the last 400 days and after creation; churned ones long ago. */
-function lastFollowUp(plan: DemoPlan, rng: Rng, status: string, created: number): number | null {
+/**
+ * The last follow-up: most customers have one, after creation. The team works its customers: one still being
+ * worked (potential, intent) was followed up inside its pool rule's no-follow-up window (30 days, 45 for tier B,
+ * 60 for A by default) more often than not; about one in six is past it (the pool sweep has returned it) and about
+ * one in ten close to it (a warning sent or due soon). Won customers (exempt from the pool) within the last 400
+ * days, recently more often; churned ones long ago.
+ */
+function lastFollowUp(plan: DemoPlan, rng: Rng, status: string, created: number, tier: string | null): number | null {
   const pNone = status === 'potential' ? 0.3 : 0.05;
   if (rng.chance(pNone)) return null;
+  if (status === 'potential' || status === 'intent') {
+    const d = plan.poolRules.noFollowUpDays;
+    const window = d ? (tier && (d as Record<string, number | undefined>)[tier]) || d.default : 30;
+    const span = Math.min(plan.now - created, window * 1.15 * DAY_MS);
+    return Math.floor(plan.now - Math.pow(rng.next(), 0.8) * span);
+  }
   const from = Math.max(created, plan.now - 400 * DAY_MS);
   const to = status === 'churned' ? Math.max(from, plan.now - 90 * DAY_MS) : plan.now;
   // Active customers were followed up recently more often than not.
@@ -121,7 +133,9 @@ export function generateDemoCustomer(plan: DemoPlan, i: number, number: string) 
   const source = plan.pick.source(rng);
   const owners = plan.ownersByRegion[a.region] ?? [];
   const owner = size === 'large' && plan.keyAccounts.length > 0 && rng.chance(0.3) ? rng.pick(plan.keyAccounts) : owners.length ? rng.pick(owners) : null;
-  const followUp = lastFollowUp(plan, rng, status, created);
+  const valueTier = maybe(rng, tierOf[status]!);
+  const riskLevel = maybe(rng, riskOf[status]!);
+  const followUp = lastFollowUp(plan, rng, status, created, valueTier);
   const wonAt = status === 'won' ? between(rng, created, followUp ?? plan.now) : null;
   const staff = size ? SIZE_STAFF[size] : undefined;
   const isActive = status === 'intent' || status === 'won';
@@ -134,8 +148,6 @@ export function generateDemoCustomer(plan: DemoPlan, i: number, number: string) 
   }
   for (const c of contacts) c.id = plan.newId(Date.parse(c.created_at));
 
-  const valueTier = maybe(rng, tierOf[status]!);
-  const riskLevel = maybe(rng, riskOf[status]!);
   const tags = demoTagsFor({
     region: a.region, industry, status, source, size, valueTier, riskLevel, ageDays: (plan.now - created) / DAY_MS,
     daysSinceFollowUp: followUp === null ? null : (plan.now - followUp) / DAY_MS,

@@ -12,7 +12,7 @@ import type { DemoDeps } from './demo-seed.service';
  */
 export const DEMO_RANDOM_ORDER = {
   tables: ['customers', 'contacts', 'followups', 'tasks', 'interactions'],
-  columns: ['owner_id', 'status', 'last_follow_up_at', 'follow_up_due_at', 'name_norm', 'mobile', 'email', 'follower_id', 'assignee_id', 'user_id'],
+  columns: ['owner_id', 'pool_id', 'status', 'last_follow_up_at', 'follow_up_due_at', 'name_norm', 'mobile', 'email', 'follower_id', 'assignee_id', 'user_id'],
 };
 
 export type LoadProgress = { done: number; total: number; elapsedMs: number };

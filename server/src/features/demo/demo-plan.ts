@@ -1,4 +1,6 @@
 import type { CompletenessField } from '@guanxi/common/completeness';
+import { DEFAULT_FOLLOWUP_SOP, type TFollowupSop } from '@guanxi/common/followup-sop';
+import { DEFAULT_POOL_RULES, type TPoolRules } from '@guanxi/common/pools';
 import { REGIONS } from '../../lib/regions';
 import { demoIdFactory, hash32, weighted, type Rng } from './demo-random';
 import { COMPANY_FORMS, INDUSTRY_WORDS, POSITIONS, PROVINCE_WEIGHTS } from './demo-words';
@@ -27,6 +29,13 @@ export type DemoPlanInput = {
   weights: Record<CompletenessField, number>;
   /** Active dictionary codes of the tenant: only these are used. */
   codes: DemoCodes;
+  /**
+   * The tenant's default pool (公海) and its rules: customers the pool sweep would have returned by `now` are made
+   * in it (no pool: nobody is returned). Default rules when absent.
+   */
+  pool?: { id: string; rules: TPoolRules } | null;
+  /** The tenant's follow-up SOP cadence (seed 002 defaults when absent): the SOP tasks its job would have created. */
+  sop?: TFollowupSop;
 };
 
 const only = <T extends string>(entries: ReadonlyArray<readonly [T, number]>, allowed: ReadonlySet<string>) => {
@@ -47,6 +56,9 @@ export function demoPlan(input: DemoPlanInput) {
   return {
     ...input,
     now: input.now.getTime(),
+    poolId: input.pool?.id ?? null,
+    poolRules: input.pool?.rules ?? DEFAULT_POOL_RULES,
+    sop: input.sop ?? DEFAULT_FOLLOWUP_SOP,
     newId: demoIdFactory(),
     pick: {
       industry, industryWord: (code: string, rng: Rng) => rng.pick(industryWords.get(code) ?? ['商贸']), source, size, province,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
-import { CONTACT_COLUMNS, CUSTOMER_COLUMNS, CUSTOMER_TAG_COLUMNS, EVENT_COLUMNS, FOLLOWUP_COLUMNS, INTERACTION_COLUMNS, TASK_COLUMNS } from './demo-rows';
+import { AUDIT_COLUMNS, CONTACT_COLUMNS, CUSTOMER_COLUMNS, CUSTOMER_TAG_COLUMNS, EVENT_COLUMNS, FOLLOWUP_COLUMNS, INTERACTION_COLUMNS, TASK_COLUMNS } from './demo-rows';
 import type { DemoWriter } from './demo-sqlite-writer';
 
 // PostgreSQL types of the columns that are not text (unnest needs typed arrays).
@@ -8,7 +8,7 @@ const TYPES: Readonly<Record<string, string>> = {
   first_contact_at: 'timestamptz', last_follow_up_at: 'timestamptz', won_at: 'timestamptz', created_at: 'timestamptz',
   updated_at: 'timestamptz', occurred_at: 'timestamptz', purchase_frequency: 'real', avg_order_value: 'bigint',
   annual_revenue: 'bigint', staff_count: 'integer', completeness: 'integer', is_primary: 'boolean', data: 'jsonb',
-  follow_up_due_at: 'timestamptz', followed_at: 'timestamptz', next_follow_up_at: 'timestamptz', due_at: 'timestamptz', remind_at: 'timestamptz',
+  follow_up_due_at: 'timestamptz', pooled_at: 'timestamptz', pool_warned_at: 'timestamptz', changes: 'jsonb', followed_at: 'timestamptz', next_follow_up_at: 'timestamptz', due_at: 'timestamptz', remind_at: 'timestamptz',
   reminded_at: 'timestamptz', done_at: 'timestamptz', on_time: 'boolean', remind_offset_minutes: 'integer', duration_seconds: 'integer',
 };
 
@@ -28,7 +28,7 @@ function insertUnnest(db: Db, table: string, columns: readonly string[], values:
     select *${fixed} from unnest(${sql.join(arrays)})`.execute(db);
 }
 
-/** Bulk writer for PostgreSQL: each batch is one transaction of seven multi-row inserts. */
+/** Bulk writer for PostgreSQL: each batch is one transaction of eight multi-row inserts. */
 export function postgresDemoWriter(db: Db, tenantId: string): DemoWriter {
   return {
     async reserve(days) {
@@ -49,6 +49,7 @@ export function postgresDemoWriter(db: Db, tenantId: string): DemoWriter {
         await insertUnnest(trx, 'followups', FOLLOWUP_COLUMNS, batch.followups);
         await insertUnnest(trx, 'tasks', TASK_COLUMNS, batch.tasks);
         await insertUnnest(trx, 'interactions', INTERACTION_COLUMNS, batch.interactions);
+        await insertUnnest(trx, 'audit_log', AUDIT_COLUMNS, batch.audit);
       });
     },
     async finish() {

@@ -7,6 +7,8 @@ import type { Clock } from '../../lib/clock';
 import { hashPassword } from '../../lib/crypto';
 import { completenessWeights } from '../customers/customer-derived';
 import { dictionaryLookup } from '../dictionaries/dictionaries.service';
+import { followupSopOf } from '../followups/followup-sop.service';
+import { defaultPool } from '../pools/pools.service';
 import { createTenant } from '../tenants/tenants.service';
 import { ensureDemoOrg } from './demo-org';
 import { loadDemoCustomers, type LoadProgress } from './demo-load';
@@ -109,6 +111,8 @@ export async function seedDemo(deps: DemoDeps, opts: SeedDemoOptions): Promise<S
   const input: DemoPlanInput = {
     tenantId, seed, total: opts.customers, now: deps.clock.now(), ownersByRegion: org.ownersByRegion, keyAccounts: org.keyAccounts,
     tagIds: org.tagIds, weights: await completenessWeights(deps.db, tenantId),
+    // What the scheduled jobs would have done by now is made with the data (pool returns and warnings, SOP tasks).
+    pool: await defaultPool(deps, tenantId), sop: await followupSopOf(deps.db, tenantId),
     codes: {
       industry: new Set(dict.codes('industry')), source: new Set(dict.codes('source')), size: new Set(dict.codes('size')),
       contactRole: new Set(dict.codes('contact_role')),

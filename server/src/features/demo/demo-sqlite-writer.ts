@@ -2,7 +2,7 @@ import type SQLite from 'better-sqlite3';
 import { sqliteHandleOf } from '../../db/create-db';
 import type { Db } from '../../db/database';
 import {
-  CONTACT_COLUMNS, CUSTOMER_COLUMNS, CUSTOMER_TAG_COLUMNS, EVENT_COLUMNS, FOLLOWUP_COLUMNS, INTERACTION_COLUMNS, TASK_COLUMNS, type DemoBatch,
+  AUDIT_COLUMNS, CONTACT_COLUMNS, CUSTOMER_COLUMNS, CUSTOMER_TAG_COLUMNS, EVENT_COLUMNS, FOLLOWUP_COLUMNS, INTERACTION_COLUMNS, TASK_COLUMNS, type DemoBatch,
 } from './demo-rows';
 
 export type DemoWriter = {
@@ -66,6 +66,7 @@ export function sqliteDemoWriter(db: Db, tenantId: string): SqliteDemoWriter {
   const followups = chunkedInsert(sqlite, 'followups', FOLLOWUP_COLUMNS, '');
   const tasks = chunkedInsert(sqlite, 'tasks', TASK_COLUMNS, '');
   const interactions = chunkedInsert(sqlite, 'interactions', INTERACTION_COLUMNS, '');
+  const audit = chunkedInsert(sqlite, 'audit_log', AUDIT_COLUMNS, '');
   const reserve = sqlite
     .prepare(`insert into sequences (tenant_id, name, period, value) values (?, 'customer', ?, ?)
       on conflict (tenant_id, name, period) do update set value = value + excluded.value returning value`)
@@ -94,6 +95,7 @@ export function sqliteDemoWriter(db: Db, tenantId: string): SqliteDemoWriter {
     followups(b.followups);
     tasks(b.tasks);
     interactions(b.interactions);
+    audit(b.audit);
     if (setBased) {
       indexCustomers.run(customerFrom);
       mapIndex.run(ftsFrom);

@@ -23,6 +23,11 @@ async function readSop(db: Db, tenantId: string): Promise<TFollowupSopSettings> 
   return { sop: parsed.success ? parsed.data : DEFAULT_FOLLOWUP_SOP, version: row?.version ?? 0 };
 }
 
+/** The tenant's cadence as the job reads it, without an actor (the demo seed plans what the job would create). */
+export async function followupSopOf(db: Db, tenantId: string): Promise<TFollowupSop> {
+  return (await readSop(db, tenantId)).sop;
+}
+
 export async function getFollowupSop(deps: AppDeps, actor: Actor): Promise<TFollowupSopSettings> {
   assertCan(actor, 'followups', 'view');
   return readSop(deps.db, actor.tenantId);
