@@ -47,7 +47,7 @@ for (const dialect of DIALECTS) {
       // A role of its own, so other tests' sales users keep theirs.
       const role = await t.deps.db.selectFrom('roles').selectAll().where('tenant_id', '=', tenantId).where('code', '=', 'sales').executeTakeFirstOrThrow();
       const id = newId();
-      await t.deps.db.insertInto('roles').values({ ...role, id, code: null, is_system: role.is_system as never, view_sensitive: role.view_sensitive as never, name: `${role.name}（无客户）`, permissions: dbJson(dialect, {}) as never }).execute();
+      await t.deps.db.insertInto('roles').values({ ...role, id, code: null, name: `${role.name}（无客户）`, permissions: dbJson(dialect, {}) } as never).execute();
       await t.deps.db.updateTable('users').set({ role_id: id }).where('id', '=', userId).execute();
       expect((await client.get('/customers')).status).toBe(403);
       await t.deps.db.updateTable('roles').set({ permissions: dbJson(dialect, readJson(role.permissions, {})) as never }).where('id', '=', id).execute();
