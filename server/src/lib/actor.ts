@@ -24,6 +24,39 @@ export type Actor = Readonly<{
   via: 'session' | 'token' | 'system';
 }>;
 
+/** The columns an Actor is made of (users as u, roles as r, departments as d). */
+export type ActorRow = {
+  id: string;
+  tenant_id: string;
+  name: string;
+  active: unknown;
+  department_id: string | null;
+  department_path: string | null;
+  role_id: string;
+  role_code: string | null;
+  data_scope: string;
+  permissions: unknown;
+  view_sensitive: unknown;
+};
+
+/** The Actor of a loaded row; null when the user is deactivated. */
+export function actorFromRow(row: ActorRow, extra: { locale: Locale; ip: string | null; via: Actor['via'] }): Actor | null {
+  if (!readBool(row.active)) return null;
+  return Object.freeze({
+    tenantId: row.tenant_id,
+    userId: row.id,
+    name: row.name,
+    departmentId: row.department_id,
+    departmentPath: row.department_path ?? null,
+    roleId: row.role_id,
+    roleCode: row.role_code,
+    dataScope: row.data_scope as DataScope,
+    permissions: readJson<Permissions>(row.permissions, {}),
+    viewSensitive: readBool(row.view_sensitive),
+    ...extra,
+  });
+}
+
 /** Loads everything an Actor needs for one active user, in one query. Null when missing or deactivated. */
 export async function findActiveActor(
   db: Db,
@@ -50,18 +83,5 @@ export async function findActiveActor(
     .where('u.id', '=', where.userId)
     .where('u.tenant_id', '=', where.tenantId)
     .executeTakeFirst();
-  if (!row || !readBool(row.active)) return null;
-  return Object.freeze({
-    tenantId: row.tenant_id,
-    userId: row.id,
-    name: row.name,
-    departmentId: row.department_id,
-    departmentPath: row.department_path ?? null,
-    roleId: row.role_id,
-    roleCode: row.role_code,
-    dataScope: row.data_scope as DataScope,
-    permissions: readJson<Permissions>(row.permissions, {}),
-    viewSensitive: readBool(row.view_sensitive),
-    ...extra,
-  });
+  return row ? actorFromRow(row, extra) : null;
 }

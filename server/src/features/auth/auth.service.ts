@@ -3,13 +3,13 @@ import type { Locale } from '@guanxi/common/i18n';
 import { normalizeMobile } from '@guanxi/common/phone';
 import type { DataScope, Permissions } from '@guanxi/common/permissions';
 import { readBool, readJson } from '../../db/dialect';
-import { findActiveActor, type Actor } from '../../lib/actor';
+import { actorFromRow, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { dummyPasswordHash, hashPassword, randomToken, verifyPassword } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
 import { hmac } from '../../lib/secret';
-import { deleteSession, deleteUserSessions, findSession, insertSession, touchSession } from './sessions.repository';
+import { deleteSession, deleteUserSessions, findSessionWithActor, insertSession, touchSession } from './sessions.repository';
 import { clearThrottle, readThrottle, writeThrottle } from './throttle.repository';
 import { isValidTimeZone } from '@guanxi/common/timezone';
 
@@ -38,7 +38,9 @@ export async function startSession(deps: AppDeps, user: { id: string; tenantId: 
 /** Resolves a session cookie to its actor, enforcing absolute and idle expiry. */
 export async function actorFromSession(deps: AppDeps, token: string, info: RequestInfo) {
   const id = hmac(deps.secret, token);
-  const s = await findSession(deps.db, id);
+  // The session and its user, role and department in one indexed read, on every request: logout, expiry, a
+  // deactivated user, a changed role or department take effect on the next request, in every process.
+  const s = await findSessionWithActor(deps.db, id);
   if (!s) return null;
   const now = deps.clock.now();
   const idleLimit = new Date(s.lastSeenAt).getTime() + deps.config.SESSION_IDLE_MINUTES * 60_000;
@@ -46,7 +48,7 @@ export async function actorFromSession(deps: AppDeps, token: string, info: Reque
     await deleteSession(deps.db, id);
     return null;
   }
-  const actor = await findActiveActor(deps.db, { userId: s.userId, tenantId: s.tenantId }, { ...info, via: 'session' });
+  const actor = s.actor && actorFromRow(s.actor, { ...info, via: 'session' });
   if (!actor) return null;
   // Sliding idle window; written at most once a minute to keep reads cheap.
   if (now.getTime() - new Date(s.lastSeenAt).getTime() > 60_000) await touchSession(deps.db, id, now.toISOString());
