@@ -171,7 +171,7 @@ describe('import customers from a messy xlsx (Chromium)', () => {
     await login(page, admin.email, admin.password);
     await page.getByText('工作台').first().waitFor();
     const lines = ['客户名称,所属行业,客户来源,联系人,手机'];
-    for (let i = 1; i <= 20000; i++) lines.push(`进度测试客户${i}有限公司,制造业,展会推广,联系人${i},139${String(10000000 + i).slice(-8)}`);
+    for (let i = 1; i <= 100000; i++) lines.push(`进度测试客户${i}有限公司,制造业,展会推广,联系人${i},139${String(10000000 + i).slice(-8)}`);
     const file = join(dir, '大批量客户.csv');
     writeFileSync(file, `${lines.join('\n')}\n`);
     await page.goto('/imports');

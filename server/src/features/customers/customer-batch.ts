@@ -65,8 +65,15 @@ export async function insertMany<R extends Record<string, unknown>>(insert: (row
     else groups.set(sig, [clean]);
   }
   for (const [sig, group] of groups) {
-    // SQLite allows 32,766 bound parameters per statement; PostgreSQL 65,535.
+    // SQLite allows 32,766 bound parameters per statement; PostgreSQL 65,535. Chunks are powers of two (512, 256, …
+    // 1 rows): any batch is written with a few statement shapes, which stay prepared in the statement cache, instead
+    // of one new statement to prepare for every batch size.
     const per = Math.max(1, Math.floor(20000 / Math.max(1, sig.split(',').length)));
-    for (let i = 0; i < group.length; i += per) await insert(group.slice(i, i + per));
+    let size = 1;
+    while (size * 2 <= Math.min(per, 512)) size *= 2;
+    for (let i = 0; i < group.length; i += size) {
+      while (size > group.length - i) size /= 2;
+      await insert(group.slice(i, i + size));
+    }
   }
 }

@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse';
 import iconv from 'iconv-lite';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../lib/errors';
+import { readXlsxRows } from './xlsx-reader';
 
 /** A cell as read: text, a number, a date (xlsx date cells), a boolean, or nothing. */
 export type Cell = string | number | boolean | Date | null;
@@ -92,39 +92,6 @@ export async function sniffFile(open: OpenFile): Promise<FileFormat> {
   return { format: 'csv', encoding, delimiter: sniffDelimiter(text) };
 }
 
-function cellValue(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
-    if ('text' in v) return typeof v.text === 'string' ? v.text : cellValue(v.text as ExcelJS.CellValue);
-    if ('error' in v) return null;
-  }
-  return String(v as unknown);
-}
-
-async function* xlsxRows(open: OpenFile): AsyncGenerator<FileRow> {
-  const input = await open();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
-  });
-  try {
-    for await (const sheet of reader) {
-      for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as ExcelJS.CellValue[];
-        const cells: Cell[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(cellValue(values[i]));
-        yield { rowNo: row.number, cells };
-      }
-      // The first worksheet only.
-      break;
-    }
-  } finally {
-    input.destroy();
-  }
-}
-
 async function* csvRows(open: OpenFile, f: FileFormat): AsyncGenerator<FileRow> {
   const input = await open();
   const text = f.encoding && f.encoding !== 'utf8' ? input.pipe(iconv.decodeStream(f.encoding)) : input;
@@ -142,7 +109,8 @@ async function* csvRows(open: OpenFile, f: FileFormat): AsyncGenerator<FileRow> 
 
 /** Every row of the file in order (blank ones included), streamed: memory does not grow with the file. */
 export function readRows(open: OpenFile, f: FileFormat): AsyncGenerator<FileRow> {
-  return f.format === 'xlsx' ? xlsxRows(open) : csvRows(open, f);
+  // xlsx: the first worksheet, read by our own streaming reader (xlsx-reader.ts).
+  return f.format === 'xlsx' ? readXlsxRows(open) : csvRows(open, f);
 }
 
 export const cellText = (c: Cell | undefined): string => {
