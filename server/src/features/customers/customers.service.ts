@@ -31,10 +31,10 @@ import { completenessOfValues, completenessWeights, recomputeCompletenessBatch, 
 import { CUSTOMER_SORTS, customerRegistry } from './customer-filters';
 import { buildSearchText, normalizeCompanyName, searchPattern } from './customer-text';
 import { findDuplicates } from './duplicates';
-import { CUSTOMER_SENSITIVE, flattenSensitive, toCustomer, unflattenSensitive, type PrimaryContact } from './customers.mapper';
+import { CUSTOMER_SENSITIVE, flattenSensitive, storedTimestamp, toCustomer, unflattenSensitive, type PrimaryContact } from './customers.mapper';
 import {
-  contactsOf, findCustomer, findPoolCustomer, insertContact, insertCustomer, keywordCondition, keywordPlan, keywordScopedCustomers,
-  poolCustomers, scopedCustomers, selectCustomerColumns, tagIdsByName, tagsOf, updateCustomer, type CustomerRow,
+  contactsOf, contactsOfBatch, customerRowsAfter, findCustomer, findPoolCustomer, insertContact, insertCustomer, keywordCondition, keywordPlan, keywordScopedCustomers,
+  poolCustomers, scopedCustomers, selectCustomerColumns, tagIdsByName, tagIdsOfBatch, tagsOf, tenantTagsByName, updateCustomer, type CustomerRow,
 } from './customers.repository';
 
 export async function inputContext(deps: AppDeps, actor: Actor): Promise<InputContext> {
@@ -44,6 +44,14 @@ export async function inputContext(deps: AppDeps, actor: Actor): Promise<InputCo
     customFieldDefs(deps.db, actor.tenantId, 'contact'),
   ]);
   return { dict, customerDefs, contactDefs, locale: actor.locale };
+}
+
+/** Days until the customer returns to the public pool under the default pool's rules (null: it does not). */
+function poolDaysLeftOf(rules: Awaited<ReturnType<typeof defaultPool>>['rules'], r: CustomerRow, now: Date) {
+  return daysLeft(poolDeadline(rules, {
+    ownerId: r.owner_id, poolId: r.pool_id, status: r.status, valueTier: r.value_tier, locked: readBool(r.locked),
+    lastFollowUpAt: storedTimestamp(r.last_follow_up_at, true), ownedSince: storedTimestamp(r.owned_since, true), createdAt: storedTimestamp(r.created_at),
+  }), now);
 }
 
 /** DTOs for customer rows: tags and primary contact in two batched queries, sensitive fields masked or logged. */
@@ -60,16 +68,12 @@ async function unmaskedCustomers(deps: AppDeps, tenantId: string, rows: Customer
     tagsOf(deps.db, tenantId, ids), contactsOf(deps.db, tenantId, ids), defaultPool(deps, tenantId),
   ]);
   const now = deps.clock.now();
-  const left = (r: CustomerRow) => daysLeft(poolDeadline(pool.rules, {
-    ownerId: r.owner_id, poolId: r.pool_id, status: r.status, valueTier: r.value_tier, locked: readBool(r.locked),
-    lastFollowUpAt: readTimestamp(r.last_follow_up_at, true), ownedSince: readTimestamp(r.owned_since, true), createdAt: readTimestamp(r.created_at),
-  }), now);
   // contactsOf lists each customer's primary contact first.
   const primary = new Map<string, PrimaryContact>();
   for (const c of contacts) {
     if (!primary.has(c.customer_id)) primary.set(c.customer_id, { id: c.id, name: c.name, mobile: c.mobile, email: c.email });
   }
-  return rows.map((r) => toCustomer(r, { tags: tags.get(r.id) ?? [], primaryContact: primary.get(r.id) ?? null, poolDaysLeft: left(r) }));
+  return rows.map((r) => toCustomer(r, { tags: tags.get(r.id) ?? [], primaryContact: primary.get(r.id) ?? null, poolDaysLeft: poolDaysLeftOf(pool.rules, r, now) }));
 }
 
 export async function getCustomer(deps: AppDeps, actor: Actor, id: string, opts: { deleted?: boolean } = {}): Promise<TCustomer> {
@@ -415,10 +419,24 @@ async function poolOrScope(deps: AppDeps, actor: Actor, q: ListFilters, deleted:
   return poolCustomers(deps.db, actor, q.poolId) as ReturnType<typeof scopedCustomers>;
 }
 
+/** What an export's columns show beyond the customer row: leaving one out saves its query per batch. */
+export type ExportNeeds = { tags: boolean; primaryContact: boolean };
+
+type BatchContact = Awaited<ReturnType<typeof contactsOfBatch>>[number];
+const contactTime = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(String(v)));
+/** `contactsOf`'s order: the primary contact first, then the oldest. */
+const listedBefore = (a: BatchContact, b: BatchContact) => {
+  const pa = readBool(a.is_primary);
+  if (pa !== readBool(b.is_primary)) return pa;
+  return contactTime(a.created_at) < contactTime(b.created_at);
+};
+
 /**
  * The customers a list shows (same condition tree, keyword, shortcuts, data scope and pool rules) for an export:
  * the count, and keyset pages in id order (creation order) after `afterId`, so a million rows stream in constant
- * memory. Sensitive fields are masked or logged as an export.
+ * memory. Sensitive fields are masked or logged as an export. Built for batches of thousands: the default pool
+ * is read once, tags and contacts with one unsorted query each per batch (named and ordered here as
+ * `presentCustomers` shows them), and what `need` leaves out is not read at all.
  */
 export async function exportableCustomers(deps: AppDeps, actor: Actor, q: ListFilters) {
   assertCan(actor, 'customers', 'export');
@@ -426,12 +444,61 @@ export async function exportableCustomers(deps: AppDeps, actor: Actor, q: ListFi
   let base = narrow(await poolOrScope(deps, actor, q, deleted));
   if (q.q) base = base.where(keywordCondition(deps.dialect, actor.tenantId, searchPattern(q.q)));
   const defs = await customFieldDefs(deps.db, actor.tenantId, 'customer');
+  let pool: Awaited<ReturnType<typeof defaultPool>> | undefined;
+  // Tag id → name and its place in the database's name order; read again when a batch has a tag it does not know.
+  let tagsById = new Map<string, { name: string; rank: number }>();
+  const tagNamesOf = async (rows: Array<{ customer_id: string; tag_id: string }>) => {
+    if (rows.some((t) => !tagsById.has(t.tag_id))) {
+      tagsById = new Map((await tenantTagsByName(deps.db, actor.tenantId)).map((t, rank) => [t.id, { name: t.name, rank }]));
+    }
+    const byCustomer = new Map<string, Array<{ name: string; rank: number }>>();
+    for (const r of rows) {
+      const tag = tagsById.get(r.tag_id);
+      if (!tag) continue;
+      const list = byCustomer.get(r.customer_id);
+      if (list) list.push(tag);
+      else byCustomer.set(r.customer_id, [tag]);
+    }
+    const out = new Map<string, string[]>();
+    for (const [id, list] of byCustomer) out.set(id, list.length > 1 ? list.sort((a, b) => a.rank - b.rank).map((t) => t.name) : [list[0]!.name]);
+    return out;
+  };
   return {
     customFields: defs.filter((d) => d.active),
     count: async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
-    page: async (afterId: string | null, limit: number) => {
-      const rows = await selectCustomerColumns(afterId ? base.where('customers.id', '>', afterId) : base).orderBy('customers.id').limit(limit).execute();
-      return presentCustomers(deps, actor, rows, 'export');
+    page: async (afterId: string | null, limit: number, need: ExportNeeds = { tags: true, primaryContact: true }): Promise<TCustomer[]> => {
+      const rows = await customerRowsAfter(deps.dialect, base, afterId, limit);
+      if (rows.length === 0) return [];
+      const ids = rows.map((r) => r.id);
+      pool ??= await defaultPool(deps, actor.tenantId);
+      const [tagRows, contacts] = await Promise.all([
+        need.tags ? tagIdsOfBatch(deps.db, actor.tenantId, ids) : [], need.primaryContact ? contactsOfBatch(deps.db, actor.tenantId, ids) : [],
+      ]);
+      const tags = await tagNamesOf(tagRows);
+      const primary = new Map<string, BatchContact>();
+      for (const c of contacts) {
+        const seen = primary.get(c.customer_id);
+        if (!seen || listedBefore(c, seen)) primary.set(c.customer_id, c);
+      }
+      const now = deps.clock.now();
+      const rules = pool.rules;
+      const dtos = rows.map((r) => {
+        const c = primary.get(r.id);
+        return toCustomer(r, {
+          tags: tags.get(r.id) ?? [], primaryContact: c ? { id: c.id, name: c.name, mobile: c.mobile, email: c.email } : null, poolDaysLeft: poolDaysLeftOf(rules, r, now),
+        });
+      });
+      const flat = await revealOrMask(deps, actor, 'customer', dtos.map(flattenSensitive), CUSTOMER_SENSITIVE, 'export');
+      // The DTOs are this batch's own: set the shown values in place (unflattenSensitive copies each row twice).
+      dtos.forEach((d, i) => {
+        const f = flat[i]!;
+        d.address.street = f.street;
+        if (d.primaryContact) {
+          d.primaryContact.mobile = f.primaryMobile;
+          d.primaryContact.email = f.primaryEmail;
+        }
+      });
+      return dtos;
     },
   };
 }
