@@ -33,8 +33,8 @@ import { buildSearchText, normalizeCompanyName, searchPattern } from './customer
 import { findDuplicates } from './duplicates';
 import { CUSTOMER_SENSITIVE, flattenSensitive, storedTimestamp, toCustomer, unflattenSensitive, type PrimaryContact } from './customers.mapper';
 import {
-  contactsOf, contactsOfBatch, customerRowsAfter, findCustomer, findPoolCustomer, insertContact, insertCustomer, keywordCondition, keywordPlan, keywordScopedCustomers,
-  poolCustomers, scopedCustomers, selectCustomerColumns, tagIdsByName, tagIdsOfBatch, tagsOf, tenantTagsByName, updateCustomer, type CustomerRow,
+  contactsOf, customerBatchAfter, findCustomer, findPoolCustomer, insertContact, insertCustomer, keywordCondition, keywordPlan, keywordScopedCustomers,
+  poolCustomers, scopedCustomers, selectCustomerColumns, tagIdsByName, tagsOf, tenantTagsByName, updateCustomer, type CustomerRow, type ExportCustomerRow, type ExportNeeds,
 } from './customers.repository';
 
 export async function inputContext(deps: AppDeps, actor: Actor): Promise<InputContext> {
@@ -419,24 +419,12 @@ async function poolOrScope(deps: AppDeps, actor: Actor, q: ListFilters, deleted:
   return poolCustomers(deps.db, actor, q.poolId) as ReturnType<typeof scopedCustomers>;
 }
 
-/** What an export's columns show beyond the customer row: leaving one out saves its query per batch. */
-export type ExportNeeds = { tags: boolean; primaryContact: boolean };
-
-type BatchContact = Awaited<ReturnType<typeof contactsOfBatch>>[number];
-const contactTime = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(String(v)));
-/** `contactsOf`'s order: the primary contact first, then the oldest. */
-const listedBefore = (a: BatchContact, b: BatchContact) => {
-  const pa = readBool(a.is_primary);
-  if (pa !== readBool(b.is_primary)) return pa;
-  return contactTime(a.created_at) < contactTime(b.created_at);
-};
-
 /**
  * The customers a list shows (same condition tree, keyword, shortcuts, data scope and pool rules) for an export:
  * the count, and keyset pages in id order (creation order) after `afterId`, so a million rows stream in constant
  * memory. Sensitive fields are masked or logged as an export. Built for batches of thousands: the default pool
- * is read once, tags and contacts with one unsorted query each per batch (named and ordered here as
- * `presentCustomers` shows them), and what `need` leaves out is not read at all.
+ * is read once, tags and primary contacts come with the batch (`customerBatchAfter`; tag names and their order
+ * as `presentCustomers` shows them), and what `need` leaves out is not read at all.
  */
 export async function exportableCustomers(deps: AppDeps, actor: Actor, q: ListFilters) {
   assertCan(actor, 'customers', 'export');
@@ -447,47 +435,27 @@ export async function exportableCustomers(deps: AppDeps, actor: Actor, q: ListFi
   let pool: Awaited<ReturnType<typeof defaultPool>> | undefined;
   // Tag id → name and its place in the database's name order; read again when a batch has a tag it does not know.
   let tagsById = new Map<string, { name: string; rank: number }>();
-  const tagNamesOf = async (rows: Array<{ customer_id: string; tag_id: string }>) => {
-    if (rows.some((t) => !tagsById.has(t.tag_id))) {
+  const tagNamesOf = async (batch: ExportCustomerRow[]) => {
+    if (batch.some((b) => b.tagIds.some((id) => !tagsById.has(id)))) {
       tagsById = new Map((await tenantTagsByName(deps.db, actor.tenantId)).map((t, rank) => [t.id, { name: t.name, rank }]));
     }
-    const byCustomer = new Map<string, Array<{ name: string; rank: number }>>();
-    for (const r of rows) {
-      const tag = tagsById.get(r.tag_id);
-      if (!tag) continue;
-      const list = byCustomer.get(r.customer_id);
-      if (list) list.push(tag);
-      else byCustomer.set(r.customer_id, [tag]);
-    }
-    const out = new Map<string, string[]>();
-    for (const [id, list] of byCustomer) out.set(id, list.length > 1 ? list.sort((a, b) => a.rank - b.rank).map((t) => t.name) : [list[0]!.name]);
-    return out;
+    return batch.map(({ tagIds }) => {
+      if (tagIds.length === 0) return [];
+      const tags = tagIds.flatMap((id) => tagsById.get(id) ?? []);
+      return tags.length > 1 ? tags.sort((a, b) => a.rank - b.rank).map((t) => t.name) : tags.map((t) => t.name);
+    });
   };
   return {
     customFields: defs.filter((d) => d.active),
     count: async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
     page: async (afterId: string | null, limit: number, need: ExportNeeds = { tags: true, primaryContact: true }): Promise<TCustomer[]> => {
-      const rows = await customerRowsAfter(deps.dialect, base, afterId, limit);
-      if (rows.length === 0) return [];
-      const ids = rows.map((r) => r.id);
+      const batch = await customerBatchAfter(deps.db, deps.dialect, actor.tenantId, base, afterId, limit, need);
+      if (batch.length === 0) return [];
       pool ??= await defaultPool(deps, actor.tenantId);
-      const [tagRows, contacts] = await Promise.all([
-        need.tags ? tagIdsOfBatch(deps.db, actor.tenantId, ids) : [], need.primaryContact ? contactsOfBatch(deps.db, actor.tenantId, ids) : [],
-      ]);
-      const tags = await tagNamesOf(tagRows);
-      const primary = new Map<string, BatchContact>();
-      for (const c of contacts) {
-        const seen = primary.get(c.customer_id);
-        if (!seen || listedBefore(c, seen)) primary.set(c.customer_id, c);
-      }
+      const tags = await tagNamesOf(batch);
       const now = deps.clock.now();
       const rules = pool.rules;
-      const dtos = rows.map((r) => {
-        const c = primary.get(r.id);
-        return toCustomer(r, {
-          tags: tags.get(r.id) ?? [], primaryContact: c ? { id: c.id, name: c.name, mobile: c.mobile, email: c.email } : null, poolDaysLeft: poolDaysLeftOf(rules, r, now),
-        });
-      });
+      const dtos = batch.map(({ row, contact }, i) => toCustomer(row, { tags: tags[i]!, primaryContact: contact, poolDaysLeft: poolDaysLeftOf(rules, row, now) }));
       const flat = await revealOrMask(deps, actor, 'customer', dtos.map(flattenSensitive), CUSTOMER_SENSITIVE, 'export');
       // The DTOs are this batch's own: set the shown values in place (unflattenSensitive copies each row twice).
       dtos.forEach((d, i) => {
