@@ -4,7 +4,7 @@ import { issuesToDetails } from '@guanxi/common/validation';
 import type { CustomValue } from '@guanxi/common/fields';
 import type { TCappedPage } from '@guanxi/common/pagination';
 import { sql } from 'kysely';
-import { beginSearchIndexBulk, dbBool, dbJson, endSearchIndexBulk, readBool, readJson, readTimestamp } from '../../db/dialect';
+import { beginSearchIndexBulk, dbBool, dbJson, endSearchIndexBulk, readBool, readJson } from '../../db/dialect';
 import { assertCan } from '../../lib/access';
 import type { Actor } from '../../lib/actor';
 import { diffRecords, recordAudit, recordAuditMany } from '../../lib/audit';
