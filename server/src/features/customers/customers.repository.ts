@@ -1,7 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { ContactsTable, CustomersTable, Db } from '../../db/database';
-import { escapeLike, readBool, type DialectName } from '../../db/dialect';
+import { escapeLike, type DialectName } from '../../db/dialect';
 import { scopeFilter } from '../../lib/access';
 import type { Actor } from '../../lib/actor';
 
@@ -51,63 +51,38 @@ export type ExportNeeds = { tags: boolean; primaryContact: boolean };
 /** A customer row with its tag ids (unordered) and its primary contact as `contactsOf` would list it first. */
 export type ExportCustomerRow = { row: CustomerRow; tagIds: string[]; contact: { id: string; name: string; mobile: string | null; email: string | null } | null };
 
-type BatchContact = Awaited<ReturnType<typeof contactsOfBatch>>[number];
-const contactTime = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(String(v)));
-/** `contactsOf`'s order: the primary contact first, then the oldest. */
-const listedBefore = (a: BatchContact, b: BatchContact) => {
-  const pa = readBool(a.is_primary);
-  if (pa !== readBool(b.is_primary)) return pa;
-  return contactTime(a.created_at) < contactTime(b.created_at);
-};
-
 /**
- * Keyset pages of customers in id order after `afterId`, for exports, with what `need` asks for. On SQLite one
- * statement: each customer row comes back as one JSON array (`json_array`, round-trip precision for reals) that
- * JSON.parse turns into values, with its tag ids (`group_concat`) and its primary contact (a JSON array, the
- * first by `contactsOf`'s order) from correlated lookups. better-sqlite3 builds every row object through V8's API:
- * a 40-property customer row cost twice the CPU of the whole JSON round trip (0.97 vs 0.48 CPU-s per 100,000
- * rows), and the batch's ~150,000 contact rows and ~180,000 tag rows as objects cost about as much again
- * (docs/performance.md). PostgreSQL reads the columns, then the batch's tags and contacts in one query each.
+ * Keyset pages of customers in id order after `afterId`, for exports, with what `need` asks for, in one statement:
+ * each customer's tag ids (unordered) and its primary contact (the first by `contactsOf`'s order) come from
+ * correlated index lookups. On SQLite the customer row itself comes back as one JSON array (`json_array`,
+ * round-trip precision for reals) that JSON.parse turns into values: better-sqlite3 builds every row object
+ * through V8's API, and a 40-column row object cost 0.97 CPU-s per 100,000 rows against 0.48 for the whole JSON
+ * round trip; the batch's contact and tag rows as objects cost about as much again. On PostgreSQL the batch's
+ * `customer_id in (…)` lookups of 2,000 ids were planned as scans (~60 ms a batch); the per-customer lookups use
+ * the indexes (docs/performance.md).
  */
-export async function customerBatchAfter(
-  db: Db, dialect: DialectName, tenantId: string, q: ReturnType<typeof scopedCustomers>, afterId: string | null, limit: number, need: ExportNeeds,
-): Promise<ExportCustomerRow[]> {
-  const page = (afterId ? q.where('customers.id', '>', afterId) : q).orderBy('customers.id').limit(limit);
-  if (dialect === 'postgres') {
-    const rows = await selectCustomerColumns(page).execute();
-    const ids = rows.map((r) => r.id);
-    const [tagRows, contacts] = await Promise.all([
-      need.tags ? tagIdsOfBatch(db, tenantId, ids) : [], need.primaryContact ? contactsOfBatch(db, tenantId, ids) : [],
-    ]);
-    const tags = new Map<string, string[]>();
-    for (const t of tagRows) {
-      const list = tags.get(t.customer_id);
-      if (list) list.push(t.tag_id);
-      else tags.set(t.customer_id, [t.tag_id]);
-    }
-    const primary = new Map<string, BatchContact>();
-    for (const c of contacts) {
-      const seen = primary.get(c.customer_id);
-      if (!seen || listedBefore(c, seen)) primary.set(c.customer_id, c);
-    }
-    return rows.map((row) => {
-      const c = primary.get(row.id);
-      return { row, tagIds: tags.get(row.id) ?? [], contact: c ? { id: c.id, name: c.name, mobile: c.mobile, email: c.email } : null };
+export async function customerBatchAfter(dialect: DialectName, q: ReturnType<typeof scopedCustomers>, afterId: string | null, limit: number, need: ExportNeeds): Promise<ExportCustomerRow[]> {
+  const pg = dialect === 'postgres';
+  const page = (afterId ? q.where('customers.id', '>', afterId) : q).orderBy('customers.id').limit(limit).leftJoin('users as owner', 'owner.id', 'customers.owner_id')
+    .select(need.tags
+      ? sql<string | null>`(select ${pg ? sql`string_agg(ct.tag_id, ',')` : sql`group_concat(ct.tag_id)`} from customer_tags ct where ct.customer_id = customers.id and ct.tenant_id = customers.tenant_id)`.as('tag_ids')
+      : sql<null>`null`.as('tag_ids'))
+    .select(need.primaryContact
+      ? sql<string | null>`(select ${pg ? sql`json_build_array(c.id, c.name, c.mobile, c.email)::text` : sql`json_array(c.id, c.name, c.mobile, c.email)`} from contacts c where c.tenant_id = customers.tenant_id and c.customer_id = customers.id order by c.is_primary desc, c.created_at limit 1)`.as('primary_contact')
+      : sql<null>`null`.as('primary_contact'));
+  const extra = (r: { tag_ids: string | null; primary_contact: string | null }) => {
+    const c = r.primary_contact === null ? null : (JSON.parse(r.primary_contact) as [string, string, string | null, string | null]);
+    return { tagIds: r.tag_ids ? r.tag_ids.split(',') : [], contact: c && { id: c[0], name: c[1], mobile: c[2], email: c[3] } };
+  };
+  if (pg) {
+    const rows = await page.select(COLUMNS).select('owner.name as owner_name').execute();
+    return rows.map((r) => {
+      const { tag_ids: _t, primary_contact: _c, ...row } = r;
+      return { row, ...extra(r) };
     });
   }
-  const rows = await page.leftJoin('users as owner', 'owner.id', 'customers.owner_id')
-    .select(sql<string>`json_array(${sql.join(COLUMNS.map((c) => sql.ref(c)))}, owner.name)`.as('r'))
-    .select(need.tags
-      ? sql<string | null>`(select group_concat(ct.tag_id) from customer_tags ct where ct.customer_id = customers.id and ct.tenant_id = customers.tenant_id)`.as('t')
-      : sql<null>`null`.as('t'))
-    .select(need.primaryContact
-      ? sql<string | null>`(select json_array(c.id, c.name, c.mobile, c.email) from contacts c where c.tenant_id = customers.tenant_id and c.customer_id = customers.id order by c.is_primary desc, c.created_at limit 1)`.as('c')
-      : sql<null>`null`.as('c'))
-    .execute();
-  return rows.map((r) => {
-    const c = r.c === null ? null : (JSON.parse(r.c) as [string, string, string | null, string | null]);
-    return { row: rowOfArray(JSON.parse(r.r) as never[]), tagIds: r.t ? r.t.split(',') : [], contact: c && { id: c[0], name: c[1], mobile: c[2], email: c[3] } };
-  });
+  const rows = await page.select(sql<string>`json_array(${sql.join(COLUMNS.map((c) => sql.ref(c)))}, owner.name)`.as('r')).execute();
+  return rows.map((r) => ({ row: rowOfArray(JSON.parse(r.r) as never[]), ...extra(r) }));
 }
 
 export function findCustomer(db: Db, actor: Actor, id: string, opts: { deleted?: boolean } = {}) {
@@ -263,22 +238,6 @@ export async function tagsOf(db: Db, tenantId: string, customerIds: string[]): P
     .execute();
   for (const r of rows) out.set(r.customer_id, [...(out.get(r.customer_id) ?? []), r.name]);
   return out;
-}
-
-/**
- * For exports, which read thousands of customers per batch: the contacts of a batch of customers, unsorted (the
- * caller picks each customer's primary contact as `contactsOf` orders them), and their tag ids without the join
- * to tags or a sort (the caller names them from `tenantTagsByName`). Sorting in SQL cost a temp B-tree per batch.
- */
-export function contactsOfBatch(db: Db, tenantId: string, customerIds: string[]) {
-  if (customerIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('contacts').select(['id', 'customer_id', 'name', 'mobile', 'email', 'is_primary', 'created_at'])
-    .where('tenant_id', '=', tenantId).where('customer_id', 'in', customerIds).execute();
-}
-
-export function tagIdsOfBatch(db: Db, tenantId: string, customerIds: string[]) {
-  if (customerIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('customer_tags').select(['customer_id', 'tag_id']).where('tenant_id', '=', tenantId).where('customer_id', 'in', customerIds).execute();
 }
 
 /** The tenant's tags in the database's name order (the order `tagsOf` lists a customer's tags in). */

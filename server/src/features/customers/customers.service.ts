@@ -449,7 +449,7 @@ export async function exportableCustomers(deps: AppDeps, actor: Actor, q: ListFi
     customFields: defs.filter((d) => d.active),
     count: async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
     page: async (afterId: string | null, limit: number, need: ExportNeeds = { tags: true, primaryContact: true }): Promise<TCustomer[]> => {
-      const batch = await customerBatchAfter(deps.db, deps.dialect, actor.tenantId, base, afterId, limit, need);
+      const batch = await customerBatchAfter(deps.dialect, base, afterId, limit, need);
       if (batch.length === 0) return [];
       pool ??= await defaultPool(deps, actor.tenantId);
       const tags = await tagNamesOf(batch);
