@@ -41,7 +41,7 @@ export function selectCustomerColumns(q: ReturnType<typeof scopedCustomers>) {
 }
 export type CustomerRow = Awaited<ReturnType<ReturnType<typeof selectCustomerColumns>['executeTakeFirstOrThrow']>>;
 
-// One customer row from the JSON array `customerRowsAfter` reads on SQLite, in COLUMNS' order then the owner's name.
+// One customer row from the JSON array `customerBatchAfter` reads on SQLite, in COLUMNS' order then the owner's name.
 const rowOfArray = (a: never[]) => ({
   id: a[0], number: a[1], name: a[2], type: a[3], industry: a[4], industry_note: a[5], source: a[6], size: a[7], province: a[8], city: a[9], district: a[10], street: a[11], owner_id: a[12], status: a[13], requirement: a[14], product_preference: a[15], communication_preference: a[16], value_tier: a[17], risk_level: a[18], first_contact_at: a[19], last_follow_up_at: a[20], won_at: a[21], purchase_frequency: a[22], avg_order_value: a[23], gender: a[24], birthday: a[25], staff_count: a[26], annual_revenue: a[27], completeness: a[28], custom: a[29], pool_id: a[30], pooled_at: a[31], last_owner_id: a[32], locked: a[33], owned_since: a[34], deleted_at: a[35], version: a[36], created_at: a[37], updated_at: a[38], owner_name: a[39],
 }) as unknown as CustomerRow; // the values are the columns of selectCustomerColumns, by position

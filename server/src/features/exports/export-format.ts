@@ -118,7 +118,8 @@ export function contactColumns(dict: DictionaryLookup, locale: Locale): Column<T
 /**
  * A spreadsheet writer: rows in, bytes out to `out`, nothing kept beyond the rows since the last `drained()`
  * (xlsx without shared strings; csv with a BOM). Rows are collected and written as one chunk by `drained()`:
- * a stream write per row cost more than formatting the row.
+ * a stream write per row cost more than formatting the row. `row` reads its values at once and keeps no reference
+ * to the array (the caller reuses it).
  */
 export type SheetWriter = { row(values: Value[]): void; /** Writes the rows so far and waits while the output is behind. */ drained(): Promise<void>; end(): Promise<void> };
 
