@@ -4,7 +4,7 @@ import { issuesToDetails } from '@guanxi/common/validation';
 import type { CustomValue } from '@guanxi/common/fields';
 import type { TCappedPage } from '@guanxi/common/pagination';
 import { sql } from 'kysely';
-import { beginSearchIndexBulk, dbBool, dbJson, endSearchIndexBulk, readBool, readJson, readTimestamp } from '../../db/dialect';
+import { beginSearchIndexBulk, dbBool, dbJson, endSearchIndexBulk, readBool, readJson } from '../../db/dialect';
 import { assertCan } from '../../lib/access';
 import type { Actor } from '../../lib/actor';
 import { diffRecords, recordAudit, recordAuditMany } from '../../lib/audit';
@@ -31,10 +31,10 @@ import { completenessOfValues, completenessWeights, recomputeCompletenessBatch, 
 import { CUSTOMER_SORTS, customerRegistry } from './customer-filters';
 import { buildSearchText, normalizeCompanyName, searchPattern } from './customer-text';
 import { findDuplicates } from './duplicates';
-import { CUSTOMER_SENSITIVE, flattenSensitive, toCustomer, unflattenSensitive, type PrimaryContact } from './customers.mapper';
+import { CUSTOMER_SENSITIVE, flattenSensitive, storedTimestamp, toCustomer, unflattenSensitive, type PrimaryContact } from './customers.mapper';
 import {
-  contactsOf, findCustomer, findPoolCustomer, insertContact, insertCustomer, keywordCondition, keywordPlan, keywordScopedCustomers,
-  poolCustomers, scopedCustomers, selectCustomerColumns, tagIdsByName, tagsOf, updateCustomer, type CustomerRow,
+  contactsOf, customerBatchAfter, findCustomer, findPoolCustomer, insertContact, insertCustomer, keywordCondition, keywordPlan, keywordScopedCustomers,
+  poolCustomers, scopedCustomers, selectCustomerColumns, tagIdsByName, tagsOf, tenantTagsByName, updateCustomer, type CustomerRow, type ExportCustomerRow, type ExportNeeds,
 } from './customers.repository';
 
 export async function inputContext(deps: AppDeps, actor: Actor): Promise<InputContext> {
@@ -44,6 +44,14 @@ export async function inputContext(deps: AppDeps, actor: Actor): Promise<InputCo
     customFieldDefs(deps.db, actor.tenantId, 'contact'),
   ]);
   return { dict, customerDefs, contactDefs, locale: actor.locale };
+}
+
+/** Days until the customer returns to the public pool under the default pool's rules (null: it does not). */
+function poolDaysLeftOf(rules: Awaited<ReturnType<typeof defaultPool>>['rules'], r: CustomerRow, now: Date) {
+  return daysLeft(poolDeadline(rules, {
+    ownerId: r.owner_id, poolId: r.pool_id, status: r.status, valueTier: r.value_tier, locked: readBool(r.locked),
+    lastFollowUpAt: storedTimestamp(r.last_follow_up_at, true), ownedSince: storedTimestamp(r.owned_since, true), createdAt: storedTimestamp(r.created_at),
+  }), now);
 }
 
 /** DTOs for customer rows: tags and primary contact in two batched queries, sensitive fields masked or logged. */
@@ -60,16 +68,12 @@ async function unmaskedCustomers(deps: AppDeps, tenantId: string, rows: Customer
     tagsOf(deps.db, tenantId, ids), contactsOf(deps.db, tenantId, ids), defaultPool(deps, tenantId),
   ]);
   const now = deps.clock.now();
-  const left = (r: CustomerRow) => daysLeft(poolDeadline(pool.rules, {
-    ownerId: r.owner_id, poolId: r.pool_id, status: r.status, valueTier: r.value_tier, locked: readBool(r.locked),
-    lastFollowUpAt: readTimestamp(r.last_follow_up_at, true), ownedSince: readTimestamp(r.owned_since, true), createdAt: readTimestamp(r.created_at),
-  }), now);
   // contactsOf lists each customer's primary contact first.
   const primary = new Map<string, PrimaryContact>();
   for (const c of contacts) {
     if (!primary.has(c.customer_id)) primary.set(c.customer_id, { id: c.id, name: c.name, mobile: c.mobile, email: c.email });
   }
-  return rows.map((r) => toCustomer(r, { tags: tags.get(r.id) ?? [], primaryContact: primary.get(r.id) ?? null, poolDaysLeft: left(r) }));
+  return rows.map((r) => toCustomer(r, { tags: tags.get(r.id) ?? [], primaryContact: primary.get(r.id) ?? null, poolDaysLeft: poolDaysLeftOf(pool.rules, r, now) }));
 }
 
 export async function getCustomer(deps: AppDeps, actor: Actor, id: string, opts: { deleted?: boolean } = {}): Promise<TCustomer> {
@@ -418,7 +422,9 @@ async function poolOrScope(deps: AppDeps, actor: Actor, q: ListFilters, deleted:
 /**
  * The customers a list shows (same condition tree, keyword, shortcuts, data scope and pool rules) for an export:
  * the count, and keyset pages in id order (creation order) after `afterId`, so a million rows stream in constant
- * memory. Sensitive fields are masked or logged as an export.
+ * memory. Sensitive fields are masked or logged as an export. Built for batches of thousands: the default pool
+ * is read once, tags and primary contacts come with the batch (`customerBatchAfter`; tag names and their order
+ * as `presentCustomers` shows them), and what `need` leaves out is not read at all.
  */
 export async function exportableCustomers(deps: AppDeps, actor: Actor, q: ListFilters) {
   assertCan(actor, 'customers', 'export');
@@ -426,12 +432,41 @@ export async function exportableCustomers(deps: AppDeps, actor: Actor, q: ListFi
   let base = narrow(await poolOrScope(deps, actor, q, deleted));
   if (q.q) base = base.where(keywordCondition(deps.dialect, actor.tenantId, searchPattern(q.q)));
   const defs = await customFieldDefs(deps.db, actor.tenantId, 'customer');
+  let pool: Awaited<ReturnType<typeof defaultPool>> | undefined;
+  // Tag id → name and its place in the database's name order; read again when a batch has a tag it does not know.
+  let tagsById = new Map<string, { name: string; rank: number }>();
+  const tagNamesOf = async (batch: ExportCustomerRow[]) => {
+    if (batch.some((b) => b.tagIds.some((id) => !tagsById.has(id)))) {
+      tagsById = new Map((await tenantTagsByName(deps.db, actor.tenantId)).map((t, rank) => [t.id, { name: t.name, rank }]));
+    }
+    return batch.map(({ tagIds }) => {
+      if (tagIds.length === 0) return [];
+      const tags = tagIds.flatMap((id) => tagsById.get(id) ?? []);
+      return tags.length > 1 ? tags.sort((a, b) => a.rank - b.rank).map((t) => t.name) : tags.map((t) => t.name);
+    });
+  };
   return {
     customFields: defs.filter((d) => d.active),
     count: async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
-    page: async (afterId: string | null, limit: number) => {
-      const rows = await selectCustomerColumns(afterId ? base.where('customers.id', '>', afterId) : base).orderBy('customers.id').limit(limit).execute();
-      return presentCustomers(deps, actor, rows, 'export');
+    page: async (afterId: string | null, limit: number, need: ExportNeeds = { tags: true, primaryContact: true }): Promise<TCustomer[]> => {
+      const batch = await customerBatchAfter(deps.dialect, base, afterId, limit, need);
+      if (batch.length === 0) return [];
+      pool ??= await defaultPool(deps, actor.tenantId);
+      const tags = await tagNamesOf(batch);
+      const now = deps.clock.now();
+      const rules = pool.rules;
+      const dtos = batch.map(({ row, contact }, i) => toCustomer(row, { tags: tags[i]!, primaryContact: contact, poolDaysLeft: poolDaysLeftOf(rules, row, now) }));
+      const flat = await revealOrMask(deps, actor, 'customer', dtos.map(flattenSensitive), CUSTOMER_SENSITIVE, 'export');
+      // The DTOs are this batch's own: set the shown values in place (unflattenSensitive copies each row twice).
+      dtos.forEach((d, i) => {
+        const f = flat[i]!;
+        d.address.street = f.street;
+        if (d.primaryContact) {
+          d.primaryContact.mobile = f.primaryMobile;
+          d.primaryContact.email = f.primaryEmail;
+        }
+      });
+      return dtos;
     },
   };
 }

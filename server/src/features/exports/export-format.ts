@@ -33,16 +33,29 @@ const label = (key: string, locale: Locale) => LABELS[key]?.[locale] ?? fieldLab
 /** An instant as China local time, "2026-11-23 10:00". */
 export function localTime(iso: string | null): string | null {
   if (!iso) return null;
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  return d.toISOString().slice(0, 16).replace('T', ' ');
+  // China is UTC+8 all year: from "2026-11-23T02:05:00.000Z" only the hour moves, unless the day does too.
+  if (iso.length === 24 && iso.charCodeAt(10) === 84 && iso.charCodeAt(23) === 90) { // T … Z
+    const h = (iso.charCodeAt(11) - 48) * 10 + (iso.charCodeAt(12) - 48) + 8;
+    if (h >= 8 && h < 24) return `${iso.slice(0, 10)} ${h < 10 ? '0' : ''}${h}${iso.slice(13, 16)}`;
+  }
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** The columns of a customers export, in the list's order (`keys`; default: all), dictionary codes as labels. */
 export function customerColumns(keys: string[] | undefined, defs: TCustomField[], dict: DictionaryLookup, locale: Locale): Column<TCustomer>[] {
+  // dict.find scans every entry; an export asks for the same few codes on every row, so answers are remembered
+  // (up to a bound, in case a column holds free text).
+  const dictLabels = new Map<string, string>();
   const dictLabel = (type: DictionaryType, code: string | null) => {
     if (!code) return null;
-    const e = dict.find(type, code);
-    return e ? (locale === 'en' ? e.labelEn : e.labelZh) : code;
+    const k = `${type}\u0000${code}`;
+    let v = dictLabels.get(k);
+    if (v === undefined) {
+      const e = dict.find(type, code);
+      v = e ? (locale === 'en' ? e.labelEn : e.labelZh) : code;
+      if (dictLabels.size < 10_000) dictLabels.set(k, v);
+    }
+    return v;
   };
   const enumLabel = (k: string, v: string | null) => (v ? ENUM_LABELS[k]?.[v]?.[locale] ?? v : null);
   const one = (key: string): Column<TCustomer>[] => {
@@ -102,26 +115,46 @@ export function contactColumns(dict: DictionaryLookup, locale: Locale): Column<T
   ];
 }
 
-/** A spreadsheet writer: rows in, bytes out to `out`, nothing kept (xlsx without shared strings; csv with a BOM). */
-export type SheetWriter = { row(values: Value[]): void; /** Waits while the output is behind. */ drained(): Promise<void>; end(): Promise<void> };
+/**
+ * A spreadsheet writer: rows in, bytes out to `out`, nothing kept beyond the rows since the last `drained()`
+ * (xlsx without shared strings; csv with a BOM). Rows are collected and written as one chunk by `drained()`:
+ * a stream write per row cost more than formatting the row. `row` reads its values at once and keeps no reference
+ * to the array (the caller reuses it).
+ */
+export type SheetWriter = { row(values: Value[]): void; /** Writes the rows so far and waits while the output is behind. */ drained(): Promise<void>; end(): Promise<void> };
 
-const csvCell = (v: Value) => {
+const CSV_QUOTE = /[",\r\n]/;
+const csvCell = (v: Value): string => {
   if (v === null) return '';
-  let s = String(v);
+  if (typeof v === 'number') return String(v);
+  let s = v;
   // Cells that a spreadsheet would run as a formula are written as text.
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const first = s.charCodeAt(0);
+  if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13) s = `'${s}`; // = + - @ \t \r
+  return CSV_QUOTE.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 export function sheetWriter(format: 'xlsx' | 'csv', out: Writable, sheetName: string): SheetWriter {
   if (format === 'csv') {
-    out.write('\ufeff');
+    let pending = '\ufeff';
+    const flush = () => {
+      if (pending) out.write(pending);
+      pending = '';
+    };
     return {
-      row: (values) => void out.write(`${values.map(csvCell).join(',')}\r\n`),
+      row: (values) => {
+        let line = values.length ? csvCell(values[0]!) : '';
+        for (let i = 1; i < values.length; i++) line += `,${csvCell(values[i]!)}`;
+        pending += `${line}\r\n`;
+      },
       drained: async () => {
+        flush();
         if (out.writableNeedDrain) await once(out, 'drain');
       },
-      end: () => new Promise<void>((resolve) => out.end(resolve)),
+      end: () => {
+        flush();
+        return new Promise<void>((resolve) => out.end(resolve));
+      },
     };
   }
   return xlsxWriter(out, sheetName, { boldFirstRow: true });

@@ -77,6 +77,25 @@ for (const dialect of DIALECTS) {
       expect((await admin.get('/exports')).body.items.map((x: any) => x.id)).toEqual([csv.body.id, created.body.id]);
     });
 
+    it('exports tags in the order and the primary contact the customer shows, over several pages', async () => {
+      const res = await admin.post('/customers', {
+        name: `导出${stamp}多标签有限公司`, industry: 'C', source: 'trade_show', tags: ['乙类', 'B级', '甲类', 'A级'],
+        contact: { name: '老联系人', mobile: '13700008881' }, allowDuplicate: true,
+      });
+      expect(res.status).toBe(201);
+      const second = await admin.post('/contacts', { customerId: res.body.id, name: '新主联系人', mobile: '13700008882', isPrimary: true });
+      expect(second.status).toBe(201);
+      const shown = (await admin.get(`/customers/${res.body.id}`)).body;
+      expect(shown.primaryContact.name).toBe('新主联系人');
+      const created = await admin.post('/exports', { type: 'customers', format: 'csv', q: `导出${stamp}`, columns: ['name', 'tags', 'primaryContact'] });
+      await runExportQueue(t.deps, { pageRows: 2 });
+      expect((await admin.get(`/exports/${created.body.id}`)).body).toMatchObject({ status: 'done', total: 6, processed: 6 });
+      const lines = (await (await download(t, admin, created.body.id)).text()).replace('\ufeff', '').split('\r\n').filter(Boolean);
+      expect(lines).toHaveLength(7);
+      expect(lines.find((l) => l.startsWith(`导出${stamp}多标签有限公司,`))).toBe(`导出${stamp}多标签有限公司,${shown.tags.join('、')},新主联系人,13700008882,`);
+      expect(lines.find((l) => l.startsWith(`导出${stamp}客户1有限公司,`))).toBe(`导出${stamp}客户1有限公司,重点,联系人1,13700000001,e1.${stamp.toLowerCase()}@example.com`);
+    });
+
     it('contacts export to csv', async () => {
       const res = await admin.post('/exports', { type: 'contacts', format: 'csv', q: `${stamp}@example.com` });
       expect(res.status).toBe(201);

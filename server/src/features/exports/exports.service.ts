@@ -23,7 +23,7 @@ import { dictionaryLookup } from '../dictionaries/dictionaries.service';
 import { contactColumns, customerColumns, sheetWriter, type Column } from './export-format';
 import { findExport, findExportById, insertExport, pageExports, type ExportRow } from './exports.repository';
 
-export const EXPORT_PAGE_ROWS = 1000;
+export const EXPORT_PAGE_ROWS = 2000;
 export const EXPORT_LEASE_MS = 60_000;
 
 function toExport(r: ExportRow): TExport {
@@ -117,7 +117,10 @@ async function sourceOf(deps: AppDeps, actor: Actor, row: ExportRow): Promise<So
     return { ...c, columns: contactColumns(dict, actor.locale) as Column<never>[] };
   }
   const c = await exportableCustomers(deps, actor, { filter: p.filter, q: p.q, ownerId: p.ownerId, status: p.status as never, tag: p.tag });
-  return { count: c.count, page: c.page, columns: customerColumns(p.columns, c.customFields, dict, actor.locale) as Column<never>[] };
+  const columns = customerColumns(p.columns, c.customFields, dict, actor.locale);
+  // Tags and contacts are read only when a column shows them.
+  const need = { tags: columns.some((col) => col.key === 'tags'), primaryContact: columns.some((col) => col.key.startsWith('primaryContact.')) };
+  return { count: c.count, page: (afterId, limit) => c.page(afterId, limit, need), columns: columns as Column<never>[] };
 }
 
 /**
@@ -144,13 +147,18 @@ export async function processExport(deps: AppDeps, row: ExportRow, owner: string
     const out = new PassThrough();
     const stored = storage.put(key, out);
     const writer = sheetWriter(row.format === 'csv' ? 'csv' : 'xlsx', out, locale === 'en' ? 'Export' : '导出');
-    writer.row(source.columns.map((c) => c.label));
+    const columns = source.columns;
+    writer.row(columns.map((c) => c.label));
     let after: string | null = null;
     let processed = 0;
     try {
       for (;;) {
         const page = await source.page(after, pageRows);
-        for (const r of page) writer.row(source.columns.map((c) => c.value(r as never)));
+        const values = new Array<ReturnType<Column<never>['value']>>(columns.length);
+        for (const r of page) {
+          for (let i = 0; i < columns.length; i++) values[i] = columns[i]!.value(r as never);
+          writer.row(values);
+        }
         await writer.drained();
         if (out.writableNeedDrain) await once(out, 'drain');
         processed += page.length;

@@ -81,17 +81,27 @@ export function xlsxWriter(out: Writable, sheetName: string, opts: { boldFirstRo
   let rows = 0;
   const columns: string[] = [];
   const col = (i: number) => (columns[i] ??= columnName(i));
+  // Rows since the last drained(), written to the zip entry as one chunk (a write per row cost more than the XML).
+  let pending = '';
+  const flush = () => {
+    if (pending) sheet.write(pending);
+    pending = '';
+  };
   return {
     row(values: Cell[]) {
       const style = rows === 0 && opts.boldFirstRow ? 1 : 0;
       rows += 1;
-      sheet.write(`<row r="${rows}">${values.map((v, i) => cellXml(v, `${col(i)}${rows}`, style)).join('')}</row>`);
+      let xml = `<row r="${rows}">`;
+      for (let i = 0; i < values.length; i++) xml += cellXml(values[i]!, `${col(i)}${rows}`, style);
+      pending += `${xml}</row>`;
     },
-    /** Resolves once the compressor has caught up (call it every few hundred rows). */
+    /** Writes the rows so far; resolves once the compressor has caught up (call it every few thousand rows). */
     async drained() {
+      flush();
       if (sheet.writableNeedDrain) await once(sheet, 'drain');
     },
     async end() {
+      flush();
       sheet.end('</sheetData></worksheet>');
       await zip.finalize();
       await done;
