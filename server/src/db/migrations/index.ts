@@ -44,6 +44,7 @@ import * as m2102 from './2026-11-23T2102-create-data-quality';
 import * as m2103 from './2026-11-23T2103-add-live-id-indexes';
 import * as m2200 from './2026-11-23T2200-add-customers-owner-follow-up-due-index';
 import * as m2300 from './2026-11-23T2300-customer-search-bulk-insert';
+import * as m1204a from './2026-12-04T1000-add-customers-owner-status-follow-up-index';
 
 export type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -96,4 +97,5 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '2026-11-23T2103-add-live-id-indexes': m2103,
   '2026-11-23T2200-add-customers-owner-follow-up-due-index': m2200,
   '2026-11-23T2300-customer-search-bulk-insert': m2300,
+  '2026-12-04T1000-add-customers-owner-status-follow-up-index': m1204a,
 };
