@@ -57,6 +57,21 @@ export function actorFromRow(row: ActorRow, extra: { locale: Locale; ip: string 
   });
 }
 
+/** What an Actor is built from: a user (`u`) with its role (`r`) and department (`d`); `actorFromRow` reads these. */
+export const ACTOR_COLUMNS = [
+  'u.id',
+  'u.tenant_id',
+  'u.name',
+  'u.active',
+  'u.department_id',
+  'd.path as department_path',
+  'r.id as role_id',
+  'r.code as role_code',
+  'r.data_scope',
+  'r.permissions',
+  'r.view_sensitive',
+] as const;
+
 /** Loads everything an Actor needs for one active user, in one query. Null when missing or deactivated. */
 export async function findActiveActor(
   db: Db,
@@ -67,19 +82,7 @@ export async function findActiveActor(
     .selectFrom('users as u')
     .innerJoin('roles as r', (j) => j.onRef('r.id', '=', 'u.role_id').onRef('r.tenant_id', '=', 'u.tenant_id'))
     .leftJoin('departments as d', (j) => j.onRef('d.id', '=', 'u.department_id').onRef('d.tenant_id', '=', 'u.tenant_id'))
-    .select([
-      'u.id',
-      'u.tenant_id',
-      'u.name',
-      'u.active',
-      'u.department_id',
-      'd.path as department_path',
-      'r.id as role_id',
-      'r.code as role_code',
-      'r.data_scope',
-      'r.permissions',
-      'r.view_sensitive',
-    ])
+    .select(ACTOR_COLUMNS)
     .where('u.id', '=', where.userId)
     .where('u.tenant_id', '=', where.tenantId)
     .executeTakeFirst();

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { ActorRow } from '../../lib/actor';
+import { ACTOR_COLUMNS, type ActorRow } from '../../lib/actor';
 
 export type SessionRow = {
   id: string;
@@ -43,17 +43,7 @@ function sessionWithActorQuery(db: Db, id: string) {
       's.csrf_token',
       's.last_seen_at',
       's.expires_at',
-      'u.id',
-      'u.tenant_id',
-      'u.name',
-      'u.active',
-      'u.department_id',
-      'd.path as department_path',
-      'r.id as role_id',
-      'r.code as role_code',
-      'r.data_scope',
-      'r.permissions',
-      'r.view_sensitive',
+      ...ACTOR_COLUMNS,
     ])
     .where('s.id', '=', id);
 }
