@@ -19,6 +19,7 @@ import { runTaskSeries } from './features/tasks/task-series.service';
 import { runFollowupSop } from './features/followups/followup-sop.service';
 import { kickImports, stopImports } from './features/imports/import-runner';
 import { kickExports, stopExports } from './features/exports/exports.service';
+import { refreshPlannerStatistics } from './db/planner-statistics';
 
 export type RunningServer = {
   url: string;
@@ -50,6 +51,10 @@ export async function startServer(config: Config, options: { clock?: Clock } = {
     // Resumes imports another process left (crash, restart) once their lease expires; the runner works in the background.
     { name: 'imports', everyMs: 60_000, run: async () => kickImports({ db: handle.db, dialect: handle.dialect, clock, logger, config, secret }) },
     { name: 'exports', everyMs: 60_000, run: async () => kickExports({ db: handle.db, dialect: handle.dialect, clock, logger, config, secret }) },
+    // SQLite's planner statistics (PostgreSQL's autovacuum keeps its own): daily, the first run soon after start.
+    ...(handle.dialect === 'sqlite'
+      ? [{ name: 'planner-statistics', everyMs: 24 * 60 * 60_000, run: async () => { await refreshPlannerStatistics(handle.db, handle.dialect); } }]
+      : []),
   ]);
   // Background (queued) jobs: one queue per database — a polled table on SQLite, pg-boss on PostgreSQL.
   const jobs = jobQueueFor({ db: handle.db, dialect: handle.dialect, clock, logger }, {

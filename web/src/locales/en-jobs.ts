@@ -46,6 +46,7 @@ export const enJobs: typeof zhCNJobs = {
     periodicNames: {
       'pool-sweep': 'Public pool returns and warnings',
       'completeness-recompute': 'Completeness recompute',
+      'planner-statistics': 'Database statistics (SQLite)',
       'email-outbox': 'Email notifications',
       'task-reminders': 'Task reminders',
       'task-series': 'Recurring task occurrences',

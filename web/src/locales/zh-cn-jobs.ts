@@ -44,6 +44,7 @@ export const zhCNJobs = {
     periodicNames: {
       'pool-sweep': '公海回收与提醒',
       'completeness-recompute': '完整度重算',
+      'planner-statistics': '数据库统计信息（SQLite）',
       'email-outbox': '邮件通知发送',
       'task-reminders': '任务提醒',
       'task-series': '生成周期任务',
