@@ -62,3 +62,32 @@ export const ZEmailOutboxSummary = z.object({
   recentFailures: z.array(z.object({ id: z.string(), userName: z.string(), type: z.string(), attempts: z.number().int(), error: z.string().nullable(), createdAt: z.string() })),
 });
 export type TEmailOutboxSummary = z.infer<typeof ZEmailOutboxSummary>;
+
+/**
+ * An import or export of the tenant as the Jobs page shows it. They run on their own leased runners (decision 024),
+ * not as queue jobs, so the page lists them beside the queue: state, progress, who started it, the error.
+ */
+export const TRANSFER_KINDS = ['import', 'export'] as const;
+export const ZTransferRun = z.object({
+  kind: z.enum(TRANSFER_KINDS),
+  id: z.string(),
+  /** What is moved: customers, contacts… */
+  type: z.string(),
+  fileName: z.string(),
+  format: z.string(),
+  /** uploaded (imports not started yet), queued, running, done, failed, cancelled. */
+  status: z.string(),
+  total: z.number().int().nullable(),
+  processed: z.number().int(),
+  createdBy: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type TTransferRun = z.infer<typeof ZTransferRun>;
+export const ZTransferRunsQuery = ZPageQuery.pick({ page: true, pageSize: true }).extend({
+  kind: z.enum(TRANSFER_KINDS).optional(),
+});
+export type TTransferRunsQuery = z.infer<typeof ZTransferRunsQuery>;
+export const ZTransferRunsPage = z.object({ items: z.array(ZTransferRun), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });

@@ -176,6 +176,15 @@ describe('follow-ups, tasks and reminders (中文界面)', () => {
     await edited.waitFor();
     await edited.locator('input[type=file]').setInputFiles({ name: '开标时间表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     await edited.getByRole('link', { name: '开标时间表.pdf' }).waitFor();
+    // Editing a logged call: its kind stays, the duration is kept, the new result shows.
+    await page.goto(`/customers/${id}?tab=interactions`);
+    await page.getByTestId('interaction-item').filter({ hasText: '已远程指导' }).getByRole('button', { name: '编辑' }).click();
+    const callModal = page.getByRole('dialog', { name: '编辑交互记录' });
+    await expect.poll(() => formItem(callModal, '处理结果').locator('input').inputValue()).toBe('已远程指导，待现场确认');
+    await fill(callModal, '处理结果', '已远程指导，12 月 3 日现场确认完毕');
+    await callModal.getByRole('button', { name: '保存' }).click();
+    await callModal.waitFor({ state: 'hidden' });
+    await page.getByTestId('interaction-item').filter({ hasText: '12 月 3 日现场确认完毕' }).filter({ hasText: '6 分 55 秒' }).waitFor();
     await menuItem(page, '任务').click();
     await row(page, '季度经营分析会').getByRole('button', { name: '编辑任务' }).click();
     const taskModal = page.getByRole('dialog', { name: '编辑任务' });

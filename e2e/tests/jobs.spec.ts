@@ -33,8 +33,14 @@ describe('后台任务 (jobs admin page)', () => {
     await login(page, admin.email, admin.password);
     await page.getByRole('heading', { name: `你好，${admin.adminName}` }).waitFor();
 
+    // An export of the (empty) customer list runs in the background; the page lists it with imports and exports.
+    expect((await apiFromPage(page, 'POST', '/exports', { type: 'customers', format: 'csv' })).status).toBe(201);
     await menuItem(page, '后台任务').click();
     await page.getByRole('heading', { name: '后台任务', exact: true }).waitFor();
+    const transfers = page.locator('.ant-card').filter({ hasText: '导入与导出' });
+    const exportRow = transfers.locator('.ant-table-row').filter({ hasText: '导出' }).filter({ hasText: '周建国' });
+    await exportRow.getByRole('link', { name: '下载' }).waitFor({ timeout: 20_000 });
+    await exportRow.getByText('已处理 0 行').waitFor();
     // The public-pool sweep runs when the server starts.
     const periodic = page.locator('.ant-card').filter({ hasText: '定时任务' });
     await periodic.locator('.ant-table-row').filter({ hasText: '公海回收与提醒' }).locator('.ant-tag').filter({ hasText: '成功' }).waitFor();
@@ -84,6 +90,7 @@ describe('后台任务 (jobs admin page)', () => {
     await page.getByRole('heading', { name: 'Background jobs', exact: true }).waitFor();
     await page.locator('.ant-table-row').filter({ hasText: 'Public pool returns and warnings' }).waitFor();
     await page.locator('.ant-table-row').filter({ hasText: 'system-ping' }).first().waitFor();
+    await page.locator('.ant-card').filter({ hasText: 'Imports and exports' }).locator('.ant-table-row').filter({ hasText: 'Export' }).getByText('0 rows processed').waitFor();
     await screenshot(page, 'en-jobs');
     expect(pageErrors).toEqual([]);
     await context.close();

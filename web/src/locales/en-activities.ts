@@ -117,6 +117,7 @@ export const enActivities: Messages<typeof zhCNActivities> = {
     },
     interaction: {
       new: 'Log interaction',
+      editTitle: 'Edit interaction',
       kind: 'Type',
       direction: 'Direction',
       occurredAt: 'Time',

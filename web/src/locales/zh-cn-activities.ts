@@ -113,6 +113,7 @@ export const zhCNActivities = {
     },
     interaction: {
       new: '记录交互',
+      editTitle: '编辑交互记录',
       kind: '类型',
       direction: '方向',
       occurredAt: '时间',

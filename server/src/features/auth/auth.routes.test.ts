@@ -135,7 +135,11 @@ for (const dialect of DIALECTS) {
       const wrong = await client.post('/auth/password', { currentPassword: 'nope-12345', newPassword: 'NewPassw0rd' });
       expect(wrong.status).toBe(400);
       expect(wrong.body.error.details[0].field).toBe('currentPassword');
+      const versionOf = async () => (await t.deps.db.selectFrom('users').select('version').where('email', '=', email).executeTakeFirstOrThrow()).version;
+      const versionBefore = await versionOf();
       expect((await client.post('/auth/password', { currentPassword: PASSWORD, newPassword: 'NewPassw0rd' })).status).toBe(200);
+      // The user record changed: a form holding the old version must not overwrite it unnoticed.
+      expect(await versionOf()).toBe(versionBefore + 1);
       expect((await client.get('/auth/me')).status).toBe(200);
       expect((await other.get('/auth/me')).status).toBe(401);
       expect((await t.client().post('/auth/login', { email, password: 'NewPassw0rd' })).status).toBe(200);

@@ -167,7 +167,7 @@ export async function changePassword(deps: AppDeps, actor: Actor, input: TChange
   const hash = await hashPassword(input.newPassword);
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, updated_at: now })
+    await trx.updateTable('users').set((eb) => ({ password_hash: hash, password_changed_at: now, updated_at: now, version: eb('version', '+', 1) }))
       .where('id', '=', actor.userId).where('tenant_id', '=', actor.tenantId).execute();
     await recordAudit({ ...deps, db: trx }, actor, {
       entity: 'user', entityId: actor.userId, action: 'change_password', changes: [{ field: 'password', from: '***', to: '***' }],

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ZEmailOutboxSummary, ZJob, ZJobsPage, ZJobsQuery, ZPeriodicJobs, ZPingRequest } from '@guanxi/common/jobs';
+import { ZEmailOutboxSummary, ZJob, ZJobsPage, ZJobsQuery, ZPeriodicJobs, ZPingRequest, ZTransferRunsPage, ZTransferRunsQuery } from '@guanxi/common/jobs';
 import { createRouter, ctx, errorResponses as e, jsonBody, jsonResponse, sessionSecurity as security, ZIdParam } from '../../lib/http';
-import { cancelJob, emailOutboxSummary, getJob, listJobs, listPeriodicJobs, pingWorkers, retryJob } from './jobs.service';
+import { cancelJob, emailOutboxSummary, getJob, listJobs, listPeriodicJobs, listTransferRuns, pingWorkers, retryJob } from './jobs.service';
 
 const tags = ['jobs'];
 
@@ -27,6 +27,17 @@ export function jobsRoutes() {
     async (c) => {
       const { actor, deps } = ctx(c);
       return c.json(await listPeriodicJobs(deps, actor), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/jobs/transfers', tags, security, summary: "The tenant's imports and exports with state and progress, newest first (admins)",
+      request: { query: ZTransferRunsQuery },
+      responses: { 200: jsonResponse(ZTransferRunsPage), 400: e[400], 401: e[401], 403: e[403] },
+    }),
+    async (c) => {
+      const { actor, deps } = ctx(c);
+      return c.json(await listTransferRuns(deps, actor, c.req.valid('query')), 200);
     },
   );
   app.openapi(

@@ -1,4 +1,4 @@
-import type { TEmailOutboxSummary, TJob, TJobsQuery, TPeriodicJob, TPingRequest } from '@guanxi/common/jobs';
+import type { TEmailOutboxSummary, TJob, TJobsQuery, TPeriodicJob, TPingRequest, TTransferRun, TTransferRunsQuery } from '@guanxi/common/jobs';
 import { readTimestamp } from '../../db/dialect';
 import { assertCan } from '../../lib/access';
 import type { Actor } from '../../lib/actor';
@@ -8,7 +8,8 @@ import type { AppDeps } from '../../lib/http';
 import { jobQueueFor, type JobRecord } from '../../lib/jobs';
 import { PING_JOB } from '../../lib/jobs/background-jobs';
 import { periodicJobsOf } from '../../lib/scheduler';
-import { pageOf } from '../../lib/pagination';
+import { offsetOf, pageOf } from '../../lib/pagination';
+import { pageTransferRuns } from './jobs.repository';
 
 /** A job as a tenant admin sees it: everything for their own jobs; for system jobs only name, state and times. */
 function toJob(actor: Actor, r: JobRecord): TJob {
@@ -31,6 +32,18 @@ export async function listJobs(deps: AppDeps, actor: Actor, q: TJobsQuery) {
   assertCan(actor, 'settings', 'manage');
   const { items, total } = await jobQueueFor(deps).list({ tenantId: actor.tenantId, includeSystem: true, state: q.state, name: q.name, page: q.page, pageSize: q.pageSize });
   return pageOf(items.map((r) => toJob(actor, r)), total, q);
+}
+
+/** The tenant's imports and exports, newest first, with state and progress (admins; the whole tenant). */
+export async function listTransferRuns(deps: AppDeps, actor: Actor, q: TTransferRunsQuery) {
+  assertCan(actor, 'settings', 'manage');
+  const { rows, total } = await pageTransferRuns(deps.db, actor.tenantId, { kind: q.kind, limit: q.pageSize, offset: offsetOf(q) });
+  const items = rows.map((r): TTransferRun => ({
+    kind: r.kind as TTransferRun['kind'], id: r.id, type: r.type, fileName: r.file_name, format: r.format, status: r.status,
+    total: r.total === null ? null : Number(r.total), processed: Number(r.processed), createdBy: r.created_by, createdByName: r.created_by_name,
+    createdAt: readTimestamp(r.created_at), finishedAt: readTimestamp(r.finished_at, true), error: r.error,
+  }));
+  return pageOf(items, total, q);
 }
 
 export async function getJob(deps: AppDeps, actor: Actor, id: string): Promise<TJob> {

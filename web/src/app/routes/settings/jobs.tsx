@@ -4,6 +4,7 @@ import { RequirePermission } from '../../../components/route-guards';
 import { EmailOutboxCard } from '../../../features/jobs/components/email-outbox-card';
 import { JobsTable } from '../../../features/jobs/components/jobs-table';
 import { PeriodicJobsCard } from '../../../features/jobs/components/periodic-jobs-card';
+import { TransferRunsCard } from '../../../features/jobs/components/transfer-runs-card';
 
 function JobsPage() {
   const { t } = useTranslation();
@@ -12,6 +13,8 @@ function JobsPage() {
       <PageHeader title={t('jobs.title')} description={t('jobs.description')} />
       <PeriodicJobsCard />
       <JobsTable />
+      <div style={{ height: 16 }} />
+      <TransferRunsCard />
       <div style={{ height: 16 }} />
       <EmailOutboxCard />
     </>

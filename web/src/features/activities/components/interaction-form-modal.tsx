@@ -1,33 +1,46 @@
-import { INTERACTION_DIRECTIONS, INTERACTION_KINDS, ZCreateInteractionRequest } from '@guanxi/common/interactions';
+import { INTERACTION_DIRECTIONS, INTERACTION_KINDS, ZCreateInteractionRequest, ZUpdateInteractionRequest, type TCreateInteractionRequest, type TInteraction, type TUpdateInteractionRequest } from '@guanxi/common/interactions';
 import { Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { dateTimeItemProps } from '../../../components/date-field';
-import { useSchemaForm } from '../../../lib/form';
+import { changedFields, useSchemaForm } from '../../../lib/form';
 import { notifySuccess } from '../../../lib/notify';
 import { useCreateInteraction } from '../api/create-interaction';
 import { useCustomerContacts } from '../api/get-customer-contacts';
+import { useUpdateInteraction } from '../api/update-interaction';
 
-type InteractionFormModalProps = { open: boolean; customerId: string; onClose: () => void };
+/** Without `interaction` the form logs a new one; with it, it edits that record (its kind stays; only changed fields are sent). */
+type InteractionFormModalProps = { open: boolean; customerId: string; interaction?: TInteraction; onClose: () => void };
 
-function InteractionForm({ customerId, onClose }: Omit<InteractionFormModalProps, 'open'>) {
+const EDITABLE = ['kind', 'occurredAt', 'direction', 'contactId', 'durationSeconds', 'problemType', 'result', 'subject', 'content'] as const;
+
+function InteractionForm({ customerId, interaction, onClose }: Omit<InteractionFormModalProps, 'open'>) {
   const { t } = useTranslation();
   const { data: contacts } = useCustomerContacts(customerId);
   const create = useCreateInteraction();
+  const update = useUpdateInteraction();
+  const original = interaction ? Object.fromEntries(EDITABLE.map((k) => [k, interaction[k]])) : {};
   const { formProps, submitting, form } = useSchemaForm({
-    schema: ZCreateInteractionRequest,
-    prepare: (v) => ({ ...v, customerId, contactId: v.contactId || null, durationSeconds: v.kind === 'call' ? (v.durationSeconds ?? null) : null }),
+    schema: interaction ? ZUpdateInteractionRequest : ZCreateInteractionRequest,
+    prepare: (v) => {
+      const values = { ...v, contactId: v.contactId || null, durationSeconds: v.kind === 'call' ? (v.durationSeconds ?? null) : null };
+      if (!interaction) return { ...values, customerId };
+      const { kind: _kind, ...changed } = changedFields(values, original);
+      return { version: interaction.version, ...changed };
+    },
     onSubmit: async (body) => {
-      await create.mutateAsync(body);
+      if (interaction) await update.mutateAsync({ id: interaction.id, ...(body as TUpdateInteractionRequest) });
+      else await create.mutateAsync(body as TCreateInteractionRequest);
       notifySuccess(t('activities.interaction.saved'));
       onClose();
     },
   });
   const kind = Form.useWatch('kind', form) as string | undefined;
   return (
-    <Form {...formProps} name="interaction" layout="vertical" initialValues={{ kind: 'call', direction: 'outbound', occurredAt: dayjs().second(0).toISOString() }}>
+    <Form {...formProps} name="interaction" layout="vertical"
+      initialValues={interaction ? original : { kind: 'call', direction: 'outbound', occurredAt: dayjs().second(0).toISOString() }}>
       <Form.Item name="kind" label={t('activities.interaction.kind')}>
-        <Radio.Group optionType="button" buttonStyle="solid" options={INTERACTION_KINDS.map((k) => ({ value: k, label: t(`activities.interaction.kinds.${k}`) }))} />
+        <Radio.Group optionType="button" buttonStyle="solid" disabled={!!interaction} options={INTERACTION_KINDS.map((k) => ({ value: k, label: t(`activities.interaction.kinds.${k}`) }))} />
       </Form.Item>
       <Flex gap={12}>
         <Form.Item name="occurredAt" label={t('activities.interaction.occurredAt')} required style={{ flex: 1 }} {...dateTimeItemProps}>
@@ -73,11 +86,11 @@ function InteractionForm({ customerId, onClose }: Omit<InteractionFormModalProps
   );
 }
 
-/** 记录交互: a call (duration, problem type, result), email, chat or meeting with the customer. */
+/** 记录交互 / 编辑交互: a call (duration, problem type, result), email, chat or meeting with the customer. */
 export function InteractionFormModal({ open, ...props }: InteractionFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal open={open} title={t('activities.interaction.new')} footer={null} onCancel={props.onClose} destroyOnHidden width={600}>
+    <Modal open={open} title={t(props.interaction ? 'activities.interaction.editTitle' : 'activities.interaction.new')} footer={null} onCancel={props.onClose} destroyOnHidden width={600}>
       {open ? <InteractionForm {...props} /> : null}
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { CommentOutlined, DeleteOutlined, MailOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
+import { CommentOutlined, DeleteOutlined, EditOutlined, MailOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
 import type { TInteraction } from '@guanxi/common/interactions';
 import { Button, Card, Empty, Flex, List, Popconfirm, Segmented, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -18,13 +18,20 @@ function InteractionItem({ i }: { i: TInteraction }) {
   const seconds = i.durationSeconds ?? 0;
   const can = useCan();
   const remove = useDeleteInteraction();
-  return (
-    <List.Item actions={can('followups', 'delete') ? [
+  const [editing, setEditing] = useState(false);
+  const actions = [
+    ...(can('followups', 'edit') ? [
+      <Button key="edit" type="text" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setEditing(true)} />,
+    ] : []),
+    ...(can('followups', 'delete') ? [
       <Popconfirm key="delete" title={t('activities.interaction.deleteConfirm')}
         onConfirm={() => remove.mutateAsync(i.id).then(() => notifySuccess(t('activities.interaction.deleted')), notifyError)}>
         <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={t('common.delete')} />
       </Popconfirm>,
-    ] : []}>
+    ] : []),
+  ];
+  return (
+    <List.Item actions={actions} data-testid="interaction-item">
       <List.Item.Meta
         avatar={<span style={{ fontSize: 18, color: '#1677ff' }}>{ICONS[i.kind]}</span>}
         title={
@@ -48,6 +55,7 @@ function InteractionItem({ i }: { i: TInteraction }) {
           </Flex>
         }
       />
+      <InteractionFormModal open={editing} customerId={i.customerId} interaction={i} onClose={() => setEditing(false)} />
     </List.Item>
   );
 }
