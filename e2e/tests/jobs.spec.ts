@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFromPage, login, menuItem, signupBody, signupViaApi, type Account } from '../fixtures/app';
-import { launchBrowser, newSession, screenshot } from '../fixtures/browser';
+import { join } from 'node:path';
+import { launchBrowser, newSession, screenshot, SCREENSHOT_DIR } from '../fixtures/browser';
 import { startTestServer, type TestServer } from '../fixtures/server';
 
 const admin: Account = {
@@ -41,6 +42,7 @@ describe('后台任务 (jobs admin page)', () => {
     const exportRow = transfers.locator('.ant-table-row').filter({ hasText: '导出' }).filter({ hasText: '周建国' });
     await exportRow.getByRole('link', { name: '下载' }).waitFor({ timeout: 20_000 });
     await exportRow.getByText('已处理 0 行').waitFor();
+    await transfers.screenshot({ path: join(SCREENSHOT_DIR, 'zh-jobs-transfers.png') });
     // The public-pool sweep runs when the server starts.
     const periodic = page.locator('.ant-card').filter({ hasText: '定时任务' });
     await periodic.locator('.ant-table-row').filter({ hasText: '公海回收与提醒' }).locator('.ant-tag').filter({ hasText: '成功' }).waitFor();

@@ -44,6 +44,8 @@ export const enJobs: typeof zhCNJobs = {
       what: 'What',
       file: 'File',
       by: 'Started by',
+      when: 'When',
+      finished: 'finished {{time}}',
       outcome: 'Result / error',
       rows: '{{done}} / {{total}} rows',
       rowsDone_one: '{{count}} row processed',

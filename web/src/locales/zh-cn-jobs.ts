@@ -42,6 +42,8 @@ export const zhCNJobs = {
       what: '类型',
       file: '文件',
       by: '发起人',
+      when: '时间',
+      finished: '{{time}} 结束',
       outcome: '结果 / 错误',
       rows: '{{done}} / {{total}} 行',
       rowsDone_one: '已处理 {{count}} 行',

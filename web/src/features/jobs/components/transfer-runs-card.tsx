@@ -41,16 +41,18 @@ export function TransferRunsCard() {
     {
       title: t('jobs.transfers.file'),
       dataIndex: 'fileName',
+      width: 240,
+      ellipsis: true,
       render: (v: string, r) => (
-        <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 260 }}>
+        <span title={v}>
           {v} <Typography.Text type="secondary">({r.format})</Typography.Text>
-        </Typography.Text>
+        </span>
       ),
     },
     {
       title: t('jobs.state'),
       key: 'status',
-      width: 190,
+      width: 180,
       render: (_, r) => {
         const label = t(`jobs.transfers.statuses.${r.status}`, { defaultValue: r.status });
         if (r.status === 'running' && r.total) {
@@ -64,14 +66,26 @@ export function TransferRunsCard() {
         return <Tag color={STATUS_COLOR[r.status] ?? 'default'}>{label}</Tag>;
       },
     },
-    { title: t('jobs.transfers.by'), dataIndex: 'createdByName', width: 110, render: (v: string | null) => v ?? 'CLI' },
-    { title: t('jobs.createdAt'), dataIndex: 'createdAt', width: 160, render: (v: string) => formatDate(v) },
-    { title: t('jobs.finishedAt'), dataIndex: 'finishedAt', width: 160, render: (v: string | null) => formatDate(v) },
+    { title: t('jobs.transfers.by'), dataIndex: 'createdByName', width: 100, render: (v: string | null) => v ?? 'CLI' },
+    {
+      title: t('jobs.transfers.when'),
+      key: 'when',
+      width: 180,
+      render: (_, r) => (
+        <Flex vertical>
+          <span>{formatDate(r.createdAt)}</span>
+          {r.finishedAt ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('jobs.transfers.finished', { time: formatDate(r.finishedAt) })}</Typography.Text>
+          ) : null}
+        </Flex>
+      ),
+    },
     {
       title: t('jobs.transfers.outcome'),
       key: 'outcome',
+      width: 170,
       render: (_, r) => {
-        if (r.error) return <Typography.Text type="danger" ellipsis={{ tooltip: r.error }} style={{ maxWidth: 240 }}>{r.error}</Typography.Text>;
+        if (r.error) return <Typography.Text type="danger" ellipsis={{ tooltip: r.error }} style={{ maxWidth: 150 }}>{r.error}</Typography.Text>;
         if (r.status === 'done' || r.status === 'cancelled') return t('jobs.transfers.rowsDone', { count: r.processed });
         return t('common.empty');
       },
@@ -109,7 +123,7 @@ export function TransferRunsCard() {
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('jobs.transfers.empty')} /> }}
         onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? 10 })}
         pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { count: total }) }}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1090 }}
       />
     </Card>
   );
