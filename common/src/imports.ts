@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ZPageQuery } from './pagination';
 
-/** What an import creates. Follow-ups join when their module lands (PRODUCT.md M12). */
-export const IMPORT_TYPES = ['customers'] as const;
+/** What an import creates: customers with their first contact, contacts of existing customers, follow-up records. */
+export const IMPORT_TYPES = ['customers', 'contacts', 'followups'] as const;
 export type ImportType = (typeof IMPORT_TYPES)[number];
 
 /** What to do with a row that looks like an existing customer (in the database or earlier in the same file). */
@@ -50,6 +50,54 @@ export const CUSTOMER_IMPORT_FIELDS = {
 } as const;
 export type CustomerImportField = keyof typeof CUSTOMER_IMPORT_FIELDS;
 export const CUSTOMER_IMPORT_FIELD_KEYS = Object.keys(CUSTOMER_IMPORT_FIELDS) as CustomerImportField[];
+
+/** How contact and follow-up rows name their customer: by number (exact) or by name (as 查重 normalises it). */
+const CUSTOMER_REF_FIELDS = {
+  customerNumber: ['客户编号', '客户编码', '编号', 'customernumber', 'customerno', 'number'],
+  customerName: ['客户名称', '客户', '公司名称', '公司', '企业名称', '单位名称', '所属客户', '客户全称', 'customer', 'customername', 'company', 'companyname', 'account'],
+} as const;
+
+/** The fields a contact import fills (contacts of existing customers). `custom.<key>`: the tenant's contact fields. */
+export const CONTACT_IMPORT_FIELDS = {
+  ...CUSTOMER_REF_FIELDS,
+  'contact.name': ['联系人', '联系人姓名', '姓名', '名字', 'contact', 'contactname', 'name', 'fullname'],
+  'contact.title': ['职位', '职务', '联系人职位', 'title', 'position', 'jobtitle'],
+  'contact.mobile': CUSTOMER_IMPORT_FIELDS['contact.mobile'],
+  'contact.landline': CUSTOMER_IMPORT_FIELDS['contact.landline'],
+  'contact.email': CUSTOMER_IMPORT_FIELDS['contact.email'],
+  'contact.role': CUSTOMER_IMPORT_FIELDS['contact.role'],
+  'contact.isPrimary': ['主联系人', '是否主联系人', '首要联系人', 'primary', 'isprimary'],
+  'contact.notes': ['备注', '说明', 'notes', 'note', 'remark', 'remarks'],
+  'contact.birthday': ['生日', '出生日期', 'birthday', 'dateofbirth'],
+} as const;
+
+/** The fields a follow-up import fills. */
+export const FOLLOWUP_IMPORT_FIELDS = {
+  ...CUSTOMER_REF_FIELDS,
+  contact: ['联系人', '联系人姓名', '拜访对象', '沟通对象', 'contact', 'contactname'],
+  date: ['跟进时间', '跟进日期', '日期', '时间', '拜访时间', '沟通时间', 'date', 'time', 'followupdate', 'followuptime'],
+  method: ['跟进方式', '方式', '沟通方式', '联系方式', 'method', 'channel'],
+  follower: ['跟进人', '负责人', '销售', '业务员', 'follower', 'owner', 'salesrep', 'rep'],
+  content: ['跟进内容', '内容', '沟通内容', '跟进记录', '记录', '拜访记录', 'content', 'notes', 'summary', 'details'],
+  feedback: ['客户反馈', '反馈', '意向', 'feedback'],
+  nextAction: ['下一步计划', '下一步', '后续计划', '下一步行动', 'nextaction', 'nextstep'],
+  nextFollowUpAt: ['下次跟进时间', '下次跟进', '下次联系时间', 'nextfollowup', 'nextfollowupat', 'nextcontact'],
+} as const;
+
+/** Synonyms, required fields and the modules whose `import` right each type needs, by import type. */
+export const IMPORT_FIELDS: Record<ImportType, Record<string, readonly string[]>> = {
+  customers: CUSTOMER_IMPORT_FIELDS, contacts: CONTACT_IMPORT_FIELDS, followups: FOLLOWUP_IMPORT_FIELDS,
+};
+export const IMPORT_REQUIRED_FIELDS: Record<ImportType, readonly string[]> = {
+  customers: ['name', 'industry', 'source', 'contact.name', 'contact.mobile'],
+  contacts: ['contact.name', 'contact.mobile'],
+  followups: ['date', 'method', 'content'],
+};
+export const IMPORT_MODULE = { customers: 'customers', contacts: 'contacts', followups: 'followups' } as const satisfies Record<ImportType, string>;
+/** Contacts and follow-ups are checked for duplicates too, but an "update" of either is not offered. */
+export const IMPORT_POLICIES: Record<ImportType, readonly DuplicatePolicy[]> = {
+  customers: DUPLICATE_POLICIES, contacts: ['skip', 'create'], followups: ['skip', 'create'],
+};
 
 /** Headers of the columns an error report adds; they map to nothing when the corrected report is imported again. */
 export const ERROR_REPORT_COLUMNS = { reason: { 'zh-CN': '错误原因', en: 'Errors' }, row: { 'zh-CN': '原文件行号', en: 'Original row' } } as const;

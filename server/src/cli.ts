@@ -21,7 +21,7 @@ Commands:
       [--customers N (1000)] [--org ID-OR-EMAIL] [--seed NUMBER]
   bench                         Measure lists, search and writes at scale against the real server
       [--db URL (sqlite:./data/bench.db)] [--customers N (1000000)] [--out FILE] [--requests N] [--only NAME,…]
-  import FILE --type customers  Import customers with their first contact from xlsx or csv (same engine as the web wizard)
+  import FILE --type T          Import customers (with their first contact), contacts or followups from xlsx or csv (same engine as the web wizard)
       [--mapping FILE] [--policy skip|update|create] [--org ID-OR-EMAIL] [--user EMAIL] [--resume ID]
   export --type customers --out FILE  Export a list (as filtered) to xlsx or csv
       [--format xlsx|csv] [--filter JSON] [--q KEYWORD] [--columns a,b,…] [--org ID-OR-EMAIL] [--user EMAIL]

@@ -1,5 +1,5 @@
 import { resolveLocale } from '@guanxi/common/i18n';
-import { DUPLICATE_POLICIES, type DuplicatePolicy, type TImportMapping } from '@guanxi/common/imports';
+import { IMPORT_POLICIES, IMPORT_TYPES, type DuplicatePolicy, type ImportType, type TImportMapping } from '@guanxi/common/imports';
 import { createWriteStream, openAsBlob } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -15,12 +15,15 @@ type Values = Record<string, string | boolean | undefined>;
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export const IMPORT_HELP =
-  'npx guanxi import FILE --type customers [--mapping FILE] [--policy skip|update|create] [--org ID-OR-EMAIL] [--user EMAIL]\n' +
+  'npx guanxi import FILE --type customers|contacts|followups [--mapping FILE] [--policy skip|update|create] [--org ID-OR-EMAIL] [--user EMAIL]\n' +
   '  Imports an xlsx or csv file (UTF-8 or GBK/GB18030; comma, semicolon or tab) with the same engine as the web wizard:\n' +
   '  columns are mapped by their headers (Chinese or English, synonyms, the account\'s remembered choices) unless --mapping\n' +
   '  names a JSON file {"客户名称": "name", "手机": "contact.mobile", …} (keys: header text or 0-based column index;\n' +
   '  optionally {"mapping": {…}, "defaults": {"source": "展会推广"}}). Rows that look like an existing customer are\n' +
   '  skipped (--policy skip, the default), update it (update) or are created anyway (create).\n' +
+  '  contacts: contacts of existing customers, named by 客户编号 or 客户名称 (a duplicate: same mobile or e-mail);\n' +
+  '  followups: follow-up records (客户, 跟进时间, 跟进方式, 跟进内容, 跟进人 …; a duplicate: same time and content).\n' +
+  '  Both take --policy skip or create.\n' +
   '  Runs as --user (default: the first administrator of --org; --org may be left out when there is one account).\n' +
   '  Prints progress on stderr and the counts on stdout; failed rows go to FILE.errors.xlsx with the reasons.\n' +
   '  --resume ID continues an interrupted import after its last committed batch (once its lease has expired).\n' +
@@ -80,10 +83,10 @@ export async function runImportCommand(appDeps: AppDeps, positionals: string[], 
   const file = positionals[0];
   if (!id) {
     if (!file) throw new Error('give the FILE to import (xlsx or csv)');
-    const type = str(values.type) ?? 'customers';
-    if (type !== 'customers') throw new Error('--type must be customers (contacts come with their customer; follow-ups are not importable yet)');
+    const type = (str(values.type) ?? 'customers') as ImportType;
+    if (!IMPORT_TYPES.includes(type)) throw new Error(`--type must be one of ${IMPORT_TYPES.join(', ')}`);
     const policy = (str(values.policy) ?? 'skip') as DuplicatePolicy;
-    if (!DUPLICATE_POLICIES.includes(policy)) throw new Error(`--policy must be one of ${DUPLICATE_POLICIES.join(', ')}`);
+    if (!IMPORT_POLICIES[type].includes(policy)) throw new Error(`--policy must be one of ${IMPORT_POLICIES[type].join(', ')} for ${type}`);
     const blob = await openAsBlob(file);
     const preview = await uploadImport(deps, actor, { file: { name: basename(file), size: blob.size, stream: () => blob.stream() }, type });
     id = preview.import.id;

@@ -59,19 +59,46 @@ export async function createContact(deps: AppDeps, actor: Actor, input: TCreateC
   assertCan(actor, 'contacts', 'create');
   if (!(await customerInScope(deps, actor, input.customerId))) throw AppError.invalid('customerId', 'not_found');
   const c = await contactInput(deps, actor, input, { partial: false });
+  const id = await deps.db.transaction().execute((trx) => insertContactRecord({ ...deps, db: trx }, actor, input, c));
+  return getContact(deps, actor, id);
+}
+
+/**
+ * Writes a checked contact in the caller's transaction: the row, primary flag, the customer's derived columns,
+ * timeline and audit. Used by createContact and by imports (one transaction per batch).
+ */
+export async function insertContactRecord(
+  deps: AppDeps, actor: Actor, input: TCreateContactRequest, c: { set: object; custom?: Record<string, CustomValue> },
+): Promise<string> {
   const id = newId();
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('contacts').values({
-      ...(c.set as object), id, tenant_id: actor.tenantId, customer_id: input.customerId, name: input.name.trim(),
-      is_primary: dbBool(deps.dialect, false), custom: dbJson(deps.dialect, c.custom ?? {}), created_at: now, updated_at: now,
-    }).execute();
-    if (input.isPrimary) await setPrimary(trx, deps.dialect, actor.tenantId, input.customerId, id);
-    await refreshCustomerDerived(trx, actor.tenantId, input.customerId);
-    await appendTimeline({ ...deps, db: trx }, actor, { customerId: input.customerId, type: 'contact_added', refType: 'contact', refId: id, data: { name: input.name } });
-    await recordAudit({ ...deps, db: trx }, actor, { entity: 'contact', entityId: id, action: 'create', after: { customerId: input.customerId, name: input.name, title: input.title ?? null } });
-  });
-  return getContact(deps, actor, id);
+  await deps.db.insertInto('contacts').values({
+    ...(c.set as object), id, tenant_id: actor.tenantId, customer_id: input.customerId, name: input.name.trim(),
+    is_primary: dbBool(deps.dialect, false), custom: dbJson(deps.dialect, c.custom ?? {}), created_at: now, updated_at: now,
+  }).execute();
+  if (input.isPrimary) await setPrimary(deps.db, deps.dialect, actor.tenantId, input.customerId, id);
+  await refreshCustomerDerived(deps.db, actor.tenantId, input.customerId);
+  await appendTimeline(deps, actor, { customerId: input.customerId, type: 'contact_added', refType: 'contact', refId: id, data: { name: input.name } });
+  await recordAudit(deps, actor, { entity: 'contact', entityId: id, action: 'create', after: { customerId: input.customerId, name: input.name, title: input.title ?? null } });
+  return id;
+}
+
+/** Whether the customer already has this contact: the same mobile, or the same e-mail (an import's duplicate check). */
+export async function contactExists(db: AppDeps['db'], tenantId: string, customerId: string, c: { mobile?: string | null; email?: string | null }): Promise<boolean> {
+  if (!c.mobile && !c.email) return false;
+  const row = await db.selectFrom('contacts').select('id').where('tenant_id', '=', tenantId).where('customer_id', '=', customerId)
+    .where((eb) => eb.or([...(c.mobile ? [eb('mobile', '=', c.mobile)] : []), ...(c.email ? [eb('email', '=', c.email)] : [])]))
+    .limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The customer's contact a spreadsheet names (by name, or mobile in any notation); null when none or several. */
+export async function findCustomerContactByText(db: AppDeps['db'], tenantId: string, customerId: string, text: string): Promise<string | null> {
+  const t = text.trim();
+  const mobile = normalizeMobile(t);
+  const rows = await db.selectFrom('contacts').select('id').where('tenant_id', '=', tenantId).where('customer_id', '=', customerId)
+    .where((eb) => eb.or([eb('name', '=', t), ...(mobile ? [eb('mobile', '=', mobile)] : [])])).limit(2).execute();
+  return rows.length === 1 ? rows[0]!.id : null;
 }
 
 export async function editContact(deps: AppDeps, actor: Actor, id: string, input: TUpdateContactRequest): Promise<TContact> {

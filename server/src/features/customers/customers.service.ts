@@ -179,8 +179,7 @@ async function writeNewCustomer(deps: AppDeps, actor: Actor, input: TCreateCusto
 export function checkImportedCustomer(ctx: InputContext, raw: unknown): { input?: TCreateCustomerRequest; checked?: Checked; errors: RuleDetail[] } {
   const parsed = ZCreateCustomerRequest.safeParse(raw);
   if (!parsed.success) {
-    const details = issuesToDetails(parsed.error.issues, raw, 'en');
-    const errors: RuleDetail[] = details.map((d) => ({ field: d.field, rule: d.rule ?? 'format', params: paramsOf(parsed.error.issues, d.field) }));
+    const errors = schemaErrors(parsed.error.issues, raw);
     // Dictionary values are checked too, so the row shows every problem at once.
     const r = (raw ?? {}) as Record<string, unknown>;
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -193,6 +192,11 @@ export function checkImportedCustomer(ctx: InputContext, raw: unknown): { input?
   const ct = contactColumns(ctx, input.contact, { partial: false, prefix: 'contact.' });
   const errors = [...c.errors, ...ct.errors];
   return errors.length ? { errors } : { input, checked: { c, ct }, errors };
+}
+
+/** Zod issues of an imported row as rule details with their parameters (max length, options…), for any record type. */
+export function schemaErrors(issues: readonly { path: PropertyKey[]; code: string; minimum?: unknown; maximum?: unknown; values?: unknown[] }[], raw: unknown): RuleDetail[] {
+  return issuesToDetails(issues as never, raw, 'en').map((d) => ({ field: d.field, rule: d.rule ?? 'format', params: paramsOf(issues, d.field) }));
 }
 
 function paramsOf(issues: readonly { path: PropertyKey[]; code: string; minimum?: unknown; maximum?: unknown; values?: unknown[] }[], field: string): Record<string, string | number> | undefined {
@@ -559,6 +563,31 @@ export function customerChanges(before: TCustomer, after: TCustomer) {
 /** True when the customer exists for the actor (tenant, data scope, not in the recycle bin). */
 export async function customerInScope(deps: AppDeps, actor: Actor, id: string): Promise<boolean> {
   return (await findCustomer(deps.db, actor, id)) !== undefined;
+}
+
+/**
+ * The customer an imported contact or follow-up row names, among those the actor reaches: by number (exact), else by
+ * name compared as 查重 compares names (width, spaces, brackets, company forms, region prefixes). A rule detail when
+ * none or several match.
+ */
+export async function resolveImportCustomer(deps: AppDeps, actor: Actor, ref: { number?: string; name?: string }): Promise<{ id: string } | RuleDetail> {
+  const number = ref.number?.trim().toUpperCase();
+  const name = ref.name?.trim();
+  if (!number && !name) return { field: 'customerName', rule: 'customer_ref' };
+  const q = scopedCustomers(deps.db, actor).select('customers.id').limit(2);
+  const hits = number
+    ? await q.where('customers.number', '=', number).execute()
+    : await q.where('customers.name_norm', '=', normalizeCompanyName(name!)).execute();
+  const field = number ? 'customerNumber' : 'customerName';
+  const value = (number ?? name)!.slice(0, 60);
+  if (hits.length === 0) return { field, rule: 'customer_unknown', params: { value } };
+  if (hits.length > 1) return { field, rule: 'customer_ambiguous', params: { value } };
+  return { id: hits[0]!.id };
+}
+
+/** A contact's fields checked as the contact form checks them, without throwing (imports report them per row). */
+export function checkContactColumns(ctx: InputContext, input: Parameters<typeof contactColumns>[1], prefix = '') {
+  return contactColumns(ctx, input, { partial: false, prefix });
 }
 
 /** Checks a contact's fields with the tenant's rules (for the contacts feature); throws 400 with every problem. */

@@ -6,7 +6,7 @@ import { readTimestamp } from '../../db/dialect';
 import { assertCan } from '../../lib/access';
 import type { Actor } from '../../lib/actor';
 import { diffRecords, recordAudit } from '../../lib/audit';
-import { AppError } from '../../lib/errors';
+import { AppError, type RuleDetail } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
 import { newId } from '../../lib/ids';
 import { cappedPageOf } from '../../lib/pagination';
@@ -62,41 +62,75 @@ function checkNextAfterDate(date: string, next: string | null | undefined) {
   if (next && new Date(next).getTime() <= new Date(date).getTime()) throw AppError.invalid('nextFollowUpAt', 'after_date');
 }
 
+/** The checks of a new follow-up (customer and contact in reach, method in the dictionary, follower, dates); throws 400. */
+async function checkNewFollowup(deps: AppDeps, actor: Actor, input: TCreateFollowupRequest): Promise<{ method: string; followerId: string }> {
+  await checkCustomerAndContact(deps, actor, input.customerId, input.contactId);
+  const method = await checkMethod(deps, actor, input.method);
+  const followerId = input.followerId ?? actor.userId;
+  await checkAssignee(deps, actor, followerId, 'followerId');
+  checkNextAfterDate(input.date, input.nextFollowUpAt);
+  return { method, followerId };
+}
+
 /**
  * Logs a follow-up: the customer's last follow-up time moves to the latest record, a next follow-up time becomes an
  * open task for the follower (with a reminder), and the customer's timeline and the audit trail get their entries.
  */
 export async function createFollowup(deps: AppDeps, actor: Actor, input: TCreateFollowupRequest): Promise<TFollowup> {
   assertCan(actor, 'followups', 'create');
-  await checkCustomerAndContact(deps, actor, input.customerId, input.contactId);
-  const method = await checkMethod(deps, actor, input.method);
-  const followerId = input.followerId ?? actor.userId;
-  await checkAssignee(deps, actor, followerId, 'followerId');
-  checkNextAfterDate(input.date, input.nextFollowUpAt);
+  const checked = await checkNewFollowup(deps, actor, input);
+  const id = await deps.db.transaction().execute((trx) => insertFollowupRecord({ ...deps, db: trx }, actor, input, checked));
+  return getFollowup(deps, actor, id);
+}
+
+/**
+ * An imported follow-up row, checked as the form checks it (in the import batch's transaction): the rule details
+ * instead of a thrown error, and the writer for the row.
+ */
+export async function checkImportedFollowup(deps: AppDeps, actor: Actor, input: TCreateFollowupRequest) {
+  try {
+    const checked = await checkNewFollowup(deps, actor, input);
+    return { errors: [], write: () => insertFollowupRecord(deps, actor, input, checked) };
+  } catch (err) {
+    const details = err instanceof AppError ? err.details.filter((x): x is RuleDetail => 'rule' in x) : [];
+    if (details.length) return { errors: details, write: null };
+    throw err;
+  }
+}
+
+/** Whether the customer already has a follow-up at this time with this content (an import's duplicate check). */
+export async function followupExists(db: AppDeps['db'], tenantId: string, customerId: string, date: string, content: string): Promise<boolean> {
+  const row = await db.selectFrom('followups').select('id').where('tenant_id', '=', tenantId).where('customer_id', '=', customerId)
+    .where('followed_at', '=', iso(date)).where('content', '=', content).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Writes a checked follow-up in the caller's transaction (createFollowup and imports). */
+async function insertFollowupRecord(deps: AppDeps, actor: Actor, input: TCreateFollowupRequest, checked: { method: string; followerId: string }): Promise<string> {
+  const { method, followerId } = checked;
   const id = newId();
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    const d = { ...deps, db: trx };
-    await trx.insertInto('followups').values({
-      id, tenant_id: actor.tenantId, customer_id: input.customerId, contact_id: input.contactId ?? null, followed_at: iso(input.date), method,
-      follower_id: followerId, content: input.content, feedback: input.feedback ?? null, next_action: input.nextAction || null,
-      next_follow_up_at: input.nextFollowUpAt ? iso(input.nextFollowUpAt) : null, task_id: null, created_by: actor.userId, created_at: now, updated_at: now,
-    }).execute();
-    await refreshLastFollowUp(trx, actor.tenantId, input.customerId);
-    const row = (await findFollowup(trx, { ...actor, via: 'system' }, id))!;
-    const taskId = await syncFollowupTask(d, actor, {
-      followupId: id, taskId: null, customerId: input.customerId, contactId: row.contact_id, customerName: row.customer_name, followerId,
-      nextFollowUpAt: row.next_follow_up_at ? readTimestamp(row.next_follow_up_at) : null, nextAction: row.next_action,
-    });
-    if (taskId) await trx.updateTable('followups').set({ task_id: taskId }).where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
-    await completeSopTasks(d, actor, input.customerId);
-    await appendTimeline(d, actor, {
-      customerId: input.customerId, type: 'followup_logged', refType: 'followup', refId: id, at: iso(input.date),
-      data: { method, content: input.content.slice(0, 200), feedback: input.feedback ?? null, nextFollowUpAt: row.next_follow_up_at ? readTimestamp(row.next_follow_up_at) : null },
-    });
-    await recordAudit(d, actor, { entity: 'followup', entityId: id, action: 'create', after: auditView(toFollowup(row)) });
+  const trx = deps.db;
+  const d = deps;
+  await trx.insertInto('followups').values({
+    id, tenant_id: actor.tenantId, customer_id: input.customerId, contact_id: input.contactId ?? null, followed_at: iso(input.date), method,
+    follower_id: followerId, content: input.content, feedback: input.feedback ?? null, next_action: input.nextAction || null,
+    next_follow_up_at: input.nextFollowUpAt ? iso(input.nextFollowUpAt) : null, task_id: null, created_by: actor.userId, created_at: now, updated_at: now,
+  }).execute();
+  await refreshLastFollowUp(trx, actor.tenantId, input.customerId);
+  const row = (await findFollowup(trx, { ...actor, via: 'system' }, id))!;
+  const taskId = await syncFollowupTask(d, actor, {
+    followupId: id, taskId: null, customerId: input.customerId, contactId: row.contact_id, customerName: row.customer_name, followerId,
+    nextFollowUpAt: row.next_follow_up_at ? readTimestamp(row.next_follow_up_at) : null, nextAction: row.next_action,
   });
-  return getFollowup(deps, actor, id);
+  if (taskId) await trx.updateTable('followups').set({ task_id: taskId }).where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
+  await completeSopTasks(d, actor, input.customerId);
+  await appendTimeline(d, actor, {
+    customerId: input.customerId, type: 'followup_logged', refType: 'followup', refId: id, at: iso(input.date),
+    data: { method, content: input.content.slice(0, 200), feedback: input.feedback ?? null, nextFollowUpAt: row.next_follow_up_at ? readTimestamp(row.next_follow_up_at) : null },
+  });
+  await recordAudit(d, actor, { entity: 'followup', entityId: id, action: 'create', after: auditView(toFollowup(row)) });
+  return id;
 }
 
 export async function editFollowup(deps: AppDeps, actor: Actor, id: string, input: TUpdateFollowupRequest): Promise<TFollowup> {

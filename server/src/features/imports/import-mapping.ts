@@ -1,4 +1,4 @@
-import { CUSTOMER_IMPORT_FIELDS, ERROR_REPORT_COLUMNS, type TImportMapping } from '@guanxi/common/imports';
+import { ERROR_REPORT_COLUMNS, IMPORT_FIELDS, type ImportType, type TImportMapping } from '@guanxi/common/imports';
 import type { TCustomField } from '@guanxi/common/fields';
 import { cellText, isBlankRow, type FileRow } from './import-files';
 
@@ -11,10 +11,10 @@ export function normalizeHeader(h: string): string {
     .toLowerCase();
 }
 
-/** Normalised header → field, from the synonym table and the tenant's custom-field labels. */
-export function headerIndex(customDefs: TCustomField[]): Map<string, string | null> {
+/** Normalised header → field, from the type's synonym table and the tenant's custom-field labels. */
+export function headerIndex(customDefs: TCustomField[], type: ImportType = 'customers'): Map<string, string | null> {
   const index = new Map<string, string | null>();
-  for (const [field, synonyms] of Object.entries(CUSTOMER_IMPORT_FIELDS)) {
+  for (const [field, synonyms] of Object.entries(IMPORT_FIELDS[type])) {
     for (const s of synonyms) if (!index.has(normalizeHeader(s))) index.set(normalizeHeader(s), field);
     index.set(normalizeHeader(field), field);
   }

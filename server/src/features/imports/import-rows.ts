@@ -71,6 +71,11 @@ const ENUMS: Record<string, Record<string, string>> = {
 
 const BOOLEAN: Record<string, boolean> = { 是: true, 否: false, 有: true, 无: false, y: true, n: false, yes: true, no: false, true: true, false: false, '1': true, '0': false, '√': true, '×': false, 对: true };
 
+/** 是/否, yes/no, 1/0, √/× … as a boolean; null when the cell says neither. */
+export function parseBoolean(c: Cell): boolean | null {
+  return BOOLEAN[fold(cellText(c)).toLowerCase()] ?? null;
+}
+
 const SPLIT = /[,，;；、|\n]+/;
 
 function setPath(obj: Record<string, unknown>, path: string, value: unknown) {

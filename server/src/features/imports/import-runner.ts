@@ -17,6 +17,7 @@ import { storageFor } from '../../lib/storage';
 import { backgroundLoop } from '../../lib/background-loop';
 import { checkImportedCustomer, inputContext, writeImportedCustomers, type ImportOutcome, type InputContext } from '../customers/customers.service';
 import { cellText, isBlankRow, readRows, type Cell, type FileFormat, type OpenFile } from './import-files';
+import { importKindFor, type ImportKind } from './import-kinds';
 import { reasonsOf, rowToInput, type Reason } from './import-rows';
 import { findImportById, type ImportRow } from './imports.repository';
 
@@ -132,21 +133,38 @@ type Counts = { created: number; updated: number; skipped: number; failed: numbe
  * the counts and `processed`. A crash anywhere before COMMIT leaves none of it; after COMMIT all of it. The
  * checkpoint update also proves the lease is still ours and the import not cancelled, or the batch rolls back.
  */
-async function commitBatch(deps: RunnerDeps, actor: Actor, ctx: InputContext, job: ImportRow, owner: string, leaseMs: number, rows: Prepared[]): Promise<Counts> {
+async function commitBatch(deps: RunnerDeps, actor: Actor, ctx: InputContext, job: ImportRow, owner: string, leaseMs: number, rows: Prepared[], kind: ImportKind | null): Promise<Counts> {
   const policy = (job.duplicate_policy ?? 'skip') as 'skip' | 'update' | 'create';
   return deps.db.transaction().execute(async (trx) => {
     const tdeps: AppDeps = { ...deps, db: trx };
     const counts: Counts = { created: 0, updated: 0, skipped: 0, failed: 0 };
     const failed: Array<{ row: Prepared; reasons: Reason[] }> = [];
-    // The rows that passed the checks are written together (set-based duplicate check, multi-row inserts).
-    const written = await writeImportedCustomers(tdeps, actor, ctx, rows.flatMap((r) => (r.ok ? [r.ok] : [])), policy);
-    let next = 0;
-    for (const row of rows) {
-      const outcome: ImportOutcome = row.ok ? written[next++]! : { outcome: 'failed', errors: [] };
-      if (outcome.outcome === 'failed') {
-        counts.failed++;
-        failed.push({ row, reasons: row.reasons ?? reasonsOf(outcome.errors, readJson<TImportMapping>(job.mapping, {}), ctx.customerDefs) });
-      } else counts[outcome.outcome]++;
+    const mapping = readJson<TImportMapping>(job.mapping, {});
+    if (kind) {
+      // Contacts and follow-ups: each row checked and written in turn, so earlier rows of the file count as existing.
+      const defaults = readJson<Record<string, string>>(job.defaults, {});
+      for (const row of rows) {
+        const c = row.reasons ? null : await kind.check(tdeps, row.cells, mapping, defaults);
+        if (!c || c.errors.length || !c.write) {
+          counts.failed++;
+          failed.push({ row, reasons: row.reasons ?? reasonsOf(c?.errors ?? [], mapping, kind.customDefs) });
+        } else if (c.exists && policy === 'skip') counts.skipped++;
+        else {
+          await c.write();
+          counts.created++;
+        }
+      }
+    } else {
+      // The rows that passed the checks are written together (set-based duplicate check, multi-row inserts).
+      const written = await writeImportedCustomers(tdeps, actor, ctx, rows.flatMap((r) => (r.ok ? [r.ok] : [])), policy);
+      let next = 0;
+      for (const row of rows) {
+        const outcome: ImportOutcome = row.ok ? written[next++]! : { outcome: 'failed', errors: [] };
+        if (outcome.outcome === 'failed') {
+          counts.failed++;
+          failed.push({ row, reasons: row.reasons ?? reasonsOf(outcome.errors, mapping, ctx.customerDefs) });
+        } else counts[outcome.outcome]++;
+      }
     }
     if (failed.length) {
       await trx.insertInto('import_errors').values(failed.map((f) => ({
@@ -170,15 +188,15 @@ async function commitBatch(deps: RunnerDeps, actor: Actor, ctx: InputContext, jo
 }
 
 /** A batch whose transaction failed is redone one row per transaction, so one bad row cannot stop the others. */
-async function commitRowByRow(deps: RunnerDeps, actor: Actor, ctx: InputContext, job: ImportRow, owner: string, leaseMs: number, rows: Prepared[]) {
+async function commitRowByRow(deps: RunnerDeps, actor: Actor, ctx: InputContext, job: ImportRow, owner: string, leaseMs: number, rows: Prepared[], kind: ImportKind | null) {
   for (const row of rows) {
     try {
-      await commitBatch(deps, actor, ctx, job, owner, leaseMs, [row]);
+      await commitBatch(deps, actor, ctx, job, owner, leaseMs, [row], kind);
     } catch (err) {
       if (err instanceof LeaseLost) throw err;
       deps.logger.warn('import row failed', { importId: job.id, row: row.rowNo, error: err instanceof Error ? err.message : String(err) });
       const reasons = reasonsOf([{ field: 'row', rule: 'row_failed' }], {}, []);
-      await commitBatch(deps, actor, ctx, job, owner, leaseMs, [{ index: row.index, rowNo: row.rowNo, cells: row.cells, reasons }]);
+      await commitBatch(deps, actor, ctx, job, owner, leaseMs, [{ index: row.index, rowNo: row.rowNo, cells: row.cells, reasons }], kind);
     }
   }
 }
@@ -217,6 +235,7 @@ export async function processImport(deps: RunnerDeps, job: ImportRow, owner: str
   const restoreCheckpoints = bulkCheckpoints(deps.db);
   try {
     const ctx = await inputContext(deps, actor);
+    const kind = job.type === 'customers' ? null : await importKindFor(deps, actor, job.type as 'contacts' | 'followups');
     const open = openStored(deps, job.storage_key);
     const f = formatOf(job);
     let total = job.total;
@@ -237,10 +256,10 @@ export async function processImport(deps: RunnerDeps, job: ImportRow, owner: str
       if (batch.length === 0) return;
       const started = performance.now();
       try {
-        await commitBatch(deps, actor, ctx, job, owner, leaseMs, batch);
+        await commitBatch(deps, actor, ctx, job, owner, leaseMs, batch, kind);
       } catch (err) {
         if (err instanceof LeaseLost) throw err;
-        await commitRowByRow(deps, actor, ctx, job, owner, leaseMs, batch);
+        await commitRowByRow(deps, actor, ctx, job, owner, leaseMs, batch, kind);
       }
       if (sliceMs) {
         // The next batch: the largest size that commits within sliceMs at this batch's rate.
@@ -261,7 +280,7 @@ export async function processImport(deps: RunnerDeps, job: ImportRow, owner: str
     for await (const r of dataRows(open, f, job.header_row)) {
       // Rows up to the checkpoint are in already: a resumed import continues after them.
       if (r.index <= processed) continue;
-      batch.push(prepare(ctx, mapping, defaults, r));
+      batch.push(kind ? r : prepare(ctx, mapping, defaults, r));
       if (sliceMs && (batch.length & 31) === 0 && performance.now() - sliceStart > SERVER_YIELD_MS) {
         // Reading and checking rows is CPU work too: let waiting requests in.
         await letRequestsIn();

@@ -1,13 +1,14 @@
 import { fieldLabel, type Locale } from '@guanxi/common/i18n';
+import type { TCustomField } from '@guanxi/common/fields';
 import {
-  CUSTOMER_IMPORT_FIELD_KEYS, ERROR_REPORT_COLUMNS, IMPORT_MAX_BYTES, type TImport, type TImportMapping, type TImportPreview,
-  type TStartImportRequest,
+  ERROR_REPORT_COLUMNS, IMPORT_FIELDS, IMPORT_MAX_BYTES, IMPORT_MODULE, IMPORT_POLICIES, IMPORT_REQUIRED_FIELDS, IMPORT_TYPES, type ImportType,
+  type TImport, type TImportMapping, type TImportPreview, type TStartImportRequest,
 } from '@guanxi/common/imports';
 import type { TPage } from '@guanxi/common/pagination';
 import ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'node:stream';
 import { dbJson, readJson, readTimestamp } from '../../db/dialect';
-import { assertCan } from '../../lib/access';
+import { assertCan, can } from '../../lib/access';
 import type { Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
@@ -17,6 +18,7 @@ import { offsetOf, pageOf } from '../../lib/pagination';
 import { storageFor } from '../../lib/storage';
 import { checkImportedCustomer, findDuplicates, inputContext, normalizeCompanyName } from '../customers/customers.service';
 import { cellText, readRows, sniffFile, type FileFormat, type FileRow } from './import-files';
+import { importKindFor } from './import-kinds';
 import { autoMapping, detectHeader, headerIndex, HEADER_SCAN_ROWS, normalizeHeader } from './import-mapping';
 import { reasonsOf, rowToInput, type Reason } from './import-rows';
 import { dataRows, formatOf, kickImports, openStored } from './import-runner';
@@ -25,7 +27,6 @@ import {
 } from './imports.repository';
 
 export const PREVIEW_ROWS = 50;
-const REQUIRED_FIELDS = ['name', 'industry', 'source', 'contact.name', 'contact.mobile'] as const;
 const EXTENSIONS = ['xlsx', 'xls', 'csv', 'txt', 'tsv'];
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -52,20 +53,35 @@ export function toImport(row: ImportRow, now: Date): TImport {
   };
 }
 
+/** Imports are one page for every type: anyone who may import some type of record reaches it. */
+function assertCanImport(actor: Actor, type?: ImportType) {
+  if (type) return assertCan(actor, IMPORT_MODULE[type], 'import');
+  if (!IMPORT_TYPES.some((t) => can(actor, IMPORT_MODULE[t], 'import'))) assertCan(actor, 'customers', 'import');
+}
+
 async function loadImport(deps: AppDeps, actor: Actor, id: string): Promise<ImportRow> {
-  assertCan(actor, 'customers', 'import');
+  assertCanImport(actor);
   const row = await findImport(deps.db, actor, id);
   if (!row) throw new AppError('NOT_FOUND');
+  assertCanImport(actor, row.type as ImportType);
   return row;
 }
 
-/** The fields a customer import can fill for this tenant, labelled in the user's language. */
-function importFields(ctx: Awaited<ReturnType<typeof inputContext>>, locale: Locale) {
+/** The tenant's active custom fields an import of this type can fill (customer or contact fields; none for follow-ups). */
+async function customDefsOf(deps: AppDeps, actor: Actor, type: ImportType): Promise<TCustomField[]> {
+  if (type === 'followups') return [];
+  const ctx = await inputContext(deps, actor);
+  return (type === 'customers' ? ctx.customerDefs : ctx.contactDefs).filter((d) => d.active);
+}
+
+/** The fields an import of this type can fill for this tenant, labelled in the user's language. */
+function importFields(type: ImportType, defs: TCustomField[], locale: Locale) {
+  const required = IMPORT_REQUIRED_FIELDS[type];
   return [
-    ...CUSTOMER_IMPORT_FIELD_KEYS.map((key) => ({
-      key, label: key === 'name' ? (locale === 'en' ? 'Customer name' : '客户名称') : fieldLabel(locale, key), required: (REQUIRED_FIELDS as readonly string[]).includes(key),
+    ...Object.keys(IMPORT_FIELDS[type]).map((key) => ({
+      key, label: key === 'name' ? (locale === 'en' ? 'Customer name' : '客户名称') : fieldLabel(locale, key), required: required.includes(key),
     })),
-    ...ctx.customerDefs.filter((d) => d.active).map((d) => ({ key: `custom.${d.key}`, label: locale === 'en' ? d.labelEn : d.labelZh, required: d.required })),
+    ...defs.map((d) => ({ key: `custom.${d.key}`, label: locale === 'en' ? d.labelEn : d.labelZh, required: d.required })),
   ];
 }
 
@@ -81,6 +97,8 @@ async function firstRows(open: () => Promise<Readable>, f: FileFormat, limit: nu
 
 /** The preview: the first rows as the mapping reads them, each problem on its cell, and duplicates marked. */
 async function buildPreview(deps: AppDeps, actor: Actor, row: ImportRow, mapping: TImportMapping, defaults: Record<string, string>): Promise<TImportPreview> {
+  const type = row.type as ImportType;
+  if (type !== 'customers') return buildKindPreview(deps, actor, row, type, mapping, defaults);
   const ctx = await inputContext(deps, actor);
   const headers = readJson<string[]>(row.headers, []);
   const rows: TImportPreview['rows'] = [];
@@ -108,7 +126,32 @@ async function buildPreview(deps: AppDeps, actor: Actor, row: ImportRow, mapping
   return {
     import: toImport(row, deps.clock.now()), headerRow: row.header_row,
     columns: headers.map((header, index) => ({ index, header, field: mapping[String(index)] ?? null })),
-    rows, fields: importFields(ctx, actor.locale),
+    rows, fields: importFields(type, ctx.customerDefs.filter((d) => d.active), actor.locale),
+  };
+}
+
+/** The preview of a contact or follow-up import: each row checked as the run will check it (nothing is written). */
+async function buildKindPreview(deps: AppDeps, actor: Actor, row: ImportRow, type: 'contacts' | 'followups', mapping: TImportMapping, defaults: Record<string, string>): Promise<TImportPreview> {
+  const kind = await importKindFor(deps, actor, type);
+  const headers = readJson<string[]>(row.headers, []);
+  const rows: TImportPreview['rows'] = [];
+  const seen = new Set<string>();
+  for await (const r of dataRows(openStored(deps, row.storage_key), formatOf(row), row.header_row)) {
+    const c = await kind.check(deps, r.cells, mapping, defaults);
+    const reasons = reasonsOf(c.errors, mapping, kind.customDefs);
+    const duplicate = c.keys.some((k) => seen.has(k)) ? 'file' : c.exists ? 'db' : null;
+    c.keys.forEach((k) => seen.add(k));
+    rows.push({
+      row: r.rowNo, cells: headers.map((_, i) => cellText(r.cells[i])),
+      problems: reasons.map((p) => ({ field: p.field, column: p.column, rule: p.rule, message: actor.locale === 'en' ? p.en : p.zh })),
+      duplicate,
+    });
+    if (rows.length >= PREVIEW_ROWS) break;
+  }
+  return {
+    import: toImport(row, deps.clock.now()), headerRow: row.header_row,
+    columns: headers.map((header, index) => ({ index, header, field: mapping[String(index)] ?? null })),
+    rows, fields: importFields(type, kind.customDefs.filter((d) => d.active), actor.locale),
   };
 }
 
@@ -119,9 +162,9 @@ async function buildPreview(deps: AppDeps, actor: Actor, row: ImportRow, mapping
  */
 export async function uploadImport(
   deps: AppDeps, actor: Actor,
-  input: { file: Pick<File, 'name' | 'size' | 'stream'>; type: 'customers'; mapping?: TImportMapping; duplicatePolicy?: TStartImportRequest['duplicatePolicy']; defaults?: Record<string, string> },
+  input: { file: Pick<File, 'name' | 'size' | 'stream'>; type: ImportType; mapping?: TImportMapping; duplicatePolicy?: TStartImportRequest['duplicatePolicy']; defaults?: Record<string, string> },
 ): Promise<TImportPreview> {
-  assertCan(actor, 'customers', 'import');
+  assertCanImport(actor, input.type);
   const { file } = input;
   const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
   if (!EXTENSIONS.includes(ext)) throw AppError.invalid('file', 'file_type', { allowed: 'xlsx, csv' });
@@ -134,8 +177,7 @@ export async function uploadImport(
   try {
     const open = openStored(deps, key);
     const f = await sniffFile(open);
-    const ctx = await inputContext(deps, actor);
-    const index = headerIndex(ctx.customerDefs);
+    const index = headerIndex(await customDefsOf(deps, actor, input.type), input.type);
     const header = detectHeader(await firstRows(open, f, HEADER_SCAN_ROWS * 2), index);
     if (!header) throw AppError.invalid('file', 'no_header');
     const remembered = new Map((await rememberedMapping(deps.db, actor.tenantId, input.type)).map((r) => [r.header, r.field]));
@@ -165,13 +207,13 @@ async function previewMapping(deps: AppDeps, actor: Actor, id: string): Promise<
 /** The preview again with another mapping (the wizard's mapping editor). */
 export async function previewImport(deps: AppDeps, actor: Actor, id: string, input: { mapping: TImportMapping; defaults?: Record<string, string> }) {
   const row = await loadImport(deps, actor, id);
-  const ctx = await inputContext(deps, actor);
-  checkMapping(input.mapping, readJson<string[]>(row.headers, []), ctx.customerDefs.filter((d) => d.active).map((d) => `custom.${d.key}`), input.defaults);
+  const defs = await customDefsOf(deps, actor, row.type as ImportType);
+  checkMapping(row.type as ImportType, input.mapping, readJson<string[]>(row.headers, []), defs.map((d) => `custom.${d.key}`), input.defaults);
   return buildPreview(deps, actor, row, input.mapping, input.defaults ?? readJson<Record<string, string>>(row.defaults, {}));
 }
 
-function checkMapping(mapping: TImportMapping, headers: string[], customKeys: string[], defaults: Record<string, string> = {}) {
-  const allowed = new Set<string>([...CUSTOMER_IMPORT_FIELD_KEYS, ...customKeys]);
+function checkMapping(type: ImportType, mapping: TImportMapping, headers: string[], customKeys: string[], defaults: Record<string, string> = {}) {
+  const allowed = new Set<string>([...Object.keys(IMPORT_FIELDS[type]), ...customKeys]);
   for (const key of Object.keys(defaults)) {
     if (!allowed.has(key)) throw AppError.invalid(`defaults.${key}`, 'unknown_field');
   }
@@ -192,13 +234,18 @@ function checkMapping(mapping: TImportMapping, headers: string[], customKeys: st
 export async function startImport(deps: AppDeps, actor: Actor, id: string, input: TStartImportRequest): Promise<TImport> {
   const row = await loadImport(deps, actor, id);
   if (row.status !== 'uploaded') throw AppError.unprocessable('status', 'import_state');
-  const ctx = await inputContext(deps, actor);
+  const type = row.type as ImportType;
+  const policies = IMPORT_POLICIES[type];
+  if (!policies.includes(input.duplicatePolicy)) throw AppError.invalid('duplicatePolicy', 'one_of', { options: policies.join(', ') });
+  const defs = await customDefsOf(deps, actor, type);
   const headers = readJson<string[]>(row.headers, []);
-  checkMapping(input.mapping, headers, ctx.customerDefs.filter((d) => d.active).map((d) => `custom.${d.key}`), input.defaults);
+  checkMapping(type, input.mapping, headers, defs.map((d) => `custom.${d.key}`), input.defaults);
   const mapped = new Set(Object.values(input.mapping));
   const defaults = input.defaults ?? readJson<Record<string, string>>(row.defaults, {});
-  const missing = [...REQUIRED_FIELDS, ...ctx.customerDefs.filter((d) => d.active && d.required).map((d) => `custom.${d.key}`)]
-    .filter((f) => !mapped.has(f) && !defaults[f]?.trim());
+  const has = (f: string) => mapped.has(f) || !!defaults[f]?.trim();
+  const missing = [...IMPORT_REQUIRED_FIELDS[type], ...defs.filter((d) => d.required).map((d) => `custom.${d.key}`)].filter((f) => !has(f));
+  // Contacts and follow-ups name their customer by number or by name: one of the two must be there.
+  if (type !== 'customers' && !has('customerNumber') && !has('customerName')) missing.unshift('customerName');
   if (missing.length) throw new AppError('VALIDATION_FAILED', missing.map((f) => ({ field: f, rule: 'not_mapped' })));
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
@@ -222,7 +269,7 @@ export async function getImport(deps: AppDeps, actor: Actor, id: string): Promis
 
 /** The tenant's imports, newest first. */
 export async function listImports(deps: AppDeps, actor: Actor, q: { page: number; pageSize: number }): Promise<TPage<TImport>> {
-  assertCan(actor, 'customers', 'import');
+  assertCanImport(actor);
   const { rows, total } = await pageImports(deps.db, actor, { limit: q.pageSize, offset: offsetOf(q) });
   const now = deps.clock.now();
   return pageOf(rows.map((r) => toImport(r, now)), total, q);

@@ -31,6 +31,20 @@ export function findUserRef(db: AppDeps['db'], tenantId: string, id: string) {
   return findTenantUser(db, tenantId, id);
 }
 
+/**
+ * The active colleague a spreadsheet names (an import's 跟进人 column): by e-mail, mobile in any notation, or exact
+ * name; null when nobody or several people match.
+ */
+export async function findActiveUserByText(deps: Pick<AppDeps, 'db' | 'dialect'>, tenantId: string, text: string): Promise<string | null> {
+  const t = text.trim();
+  if (!t) return null;
+  const mobile = normalizeMobile(t);
+  const rows = await deps.db.selectFrom('users').select('id').where('tenant_id', '=', tenantId).where('active', '=', dbBool(deps.dialect, true))
+    .where((eb) => eb.or([eb('email', '=', t.toLowerCase()), eb('name', '=', t), ...(mobile ? [eb('mobile', '=', mobile)] : [])]))
+    .limit(2).execute();
+  return rows.length === 1 ? rows[0]!.id : null;
+}
+
 export function countDepartmentMembers(db: AppDeps['db'], tenantId: string, departmentId: string): Promise<number> {
   return countUsersInDepartment(db, tenantId, departmentId);
 }
