@@ -166,6 +166,45 @@ describe('import customers from a messy xlsx (Chromium)', () => {
     await context.close();
   });
 
+  it('imports follow-up records of existing customers: the unknown customer is marked, the records reach the customer', async () => {
+    const { context, page, pageErrors } = await newSession(browser, server.url);
+    await login(page, admin.email, admin.password);
+    await page.getByText('工作台').first().waitFor();
+    const customer = await apiFromPage<{ id: string }>(page, 'POST', '/customers', {
+      name: '苏州金港冷链物流有限公司', industry: 'G', source: 'referral', contact: { name: '陈经理', mobile: '13806120001' },
+    });
+    expect(customer.status).toBe(201);
+    const file = join(dir, '历史跟进记录.csv');
+    writeFileSync(file, [
+      '客户名称,跟进时间,跟进方式,跟进内容,客户反馈',
+      '苏州金港冷链物流有限公司,2026/11/20 14:30,电话,确认了年度运输合同的报价,有意向',
+      '不存在的物流公司,2026-11-21,上门拜访,上门拜访，介绍冷链方案,',
+      '',
+    ].join('\n'));
+    await menuItem(page, '数据导入').click();
+    await page.waitForURL('**/imports');
+    await page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: '导入内容' }) }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '跟进记录' }).click();
+    await page.getByText('每行一条跟进记录').waitFor();
+    await uploadFile(page, file);
+    await expect.poll(() => page.getByTestId('bad-cell').count()).toBe(1);
+    await page.getByTestId('bad-cell').first().hover();
+    await page.locator('.ant-tooltip').filter({ hasText: '找不到客户名称为“不存在的物流公司”的客户' }).waitFor();
+    await screenshot(page, 'imports-followups-preview');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByText('发现重复跟进记录时').waitFor();
+    expect(await page.locator('.ant-radio-wrapper').count()).toBe(2);
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await page.getByText('导入完成').waitFor({ timeout: 30_000 });
+    expect(await statistic(page, '新建')).toBe('1');
+    expect(await statistic(page, '失败')).toBe('1');
+
+    const followups = await apiFromPage<{ items: Array<{ content: string; method: string; feedback: string }> }>(page, 'GET', `/followups?customerId=${customer.body.id}`);
+    expect(followups.body.items).toEqual([expect.objectContaining({ content: '确认了年度运输合同的报价', method: 'phone', feedback: 'interested' })]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('a large import shows its progress (rows, rate, time left) and can be cancelled; what was committed stays', async () => {
     const { context, page, pageErrors } = await newSession(browser, server.url);
     await login(page, admin.email, admin.password);

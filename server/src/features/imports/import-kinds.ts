@@ -1,6 +1,6 @@
 import { ZCreateContactRequest, type TCreateContactRequest } from '@guanxi/common/contacts';
 import type { TCustomField } from '@guanxi/common/fields';
-import { FOLLOWUP_FEEDBACK, ZCreateFollowupRequest, type TCreateFollowupRequest } from '@guanxi/common/followups';
+import { ZCreateFollowupRequest, type FollowupFeedback, type TCreateFollowupRequest } from '@guanxi/common/followups';
 import type { TImportMapping } from '@guanxi/common/imports';
 import type { Actor } from '../../lib/actor';
 import type { RuleDetail } from '../../lib/errors';
@@ -102,7 +102,7 @@ async function contactsKind(deps: AppDeps, actor: Actor): Promise<ImportKind> {
 
 const methodOf = (t: string | undefined) => (t ? (METHOD_ALIASES[t] ?? METHOD_ALIASES[t.toLowerCase()] ?? t) : '');
 
-const FEEDBACK: Record<string, (typeof FOLLOWUP_FEEDBACK)[number]> = {
+const FEEDBACK: Record<string, FollowupFeedback> = {
   有意向: 'interested', 意向: 'interested', 感兴趣: 'interested', interested: 'interested',
   需进一步评估: 'evaluating', 评估中: 'evaluating', 考虑中: 'evaluating', 待评估: 'evaluating', evaluating: 'evaluating',
   暂无需求: 'no_need', 无需求: 'no_need', 没有需求: 'no_need', no_need: 'no_need', 'no need': 'no_need',

@@ -1,9 +1,10 @@
 import { InboxOutlined } from '@ant-design/icons';
-import type { DuplicatePolicy, TImportMapping, TImportPreview } from '@guanxi/common/imports';
+import { IMPORT_MODULE, IMPORT_POLICIES, IMPORT_TYPES, type DuplicatePolicy, type ImportType, type TImportMapping, type TImportPreview } from '@guanxi/common/imports';
 import { Alert, App, Button, Card, Flex, Input, Radio, Select, Space, Steps, Table, Tag, Tooltip, Typography, Upload, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
+import { useCan } from '../../../lib/authorization';
 import { usePreviewImport } from '../api/preview-import';
 import { useStartImport } from '../api/start-import';
 import { useUploadImport } from '../api/upload-import';
@@ -25,6 +26,9 @@ export function ImportWizard({ openImportId, onReset, customersHref }: { openImp
   const [mapping, setMapping] = useState<TImportMapping>({});
   const [defaults, setDefaults] = useState<Record<string, string>>({});
   const [policy, setPolicy] = useState<DuplicatePolicy>('skip');
+  const can = useCan();
+  const types = IMPORT_TYPES.filter((x) => can(IMPORT_MODULE[x], 'import'));
+  const [type, setType] = useState<ImportType>(types[0] ?? 'customers');
   const [runningId, setRunningId] = useState<string | null>(openImportId ?? null);
   const upload = useUploadImport();
   const refresh = usePreviewImport();
@@ -41,7 +45,7 @@ export function ImportWizard({ openImportId, onReset, customersHref }: { openImp
 
   const onFile = async (file: File) => {
     try {
-      const p = await upload.mutateAsync({ file, type: 'customers' });
+      const p = await upload.mutateAsync({ file, type });
       setPreview(p);
       setMapping(Object.fromEntries(p.columns.filter((c) => c.field).map((c) => [String(c.index), c.field!])));
       setDefaults({});
@@ -69,7 +73,11 @@ export function ImportWizard({ openImportId, onReset, customersHref }: { openImp
 
   const fields = preview?.fields ?? [];
   const mapped = new Set(Object.values(mapping));
-  const missing = fields.filter((f) => f.required && !mapped.has(f.key) && !defaults[f.key]?.trim());
+  const has = (key: string) => mapped.has(key) || !!defaults[key]?.trim();
+  const missing = fields.filter((f) => f.required && !has(f.key)).map((f) => f.label);
+  // Contacts and follow-ups name their customer by number or by name: one of the two must be mapped.
+  if (preview && preview.import.type !== 'customers' && !has('customerNumber') && !has('customerName')) missing.unshift(t('imports.customerRef'));
+  const previewType = preview?.import.type ?? type;
 
   const begin = async () => {
     if (!preview) return;
@@ -93,8 +101,11 @@ export function ImportWizard({ openImportId, onReset, customersHref }: { openImp
         <Flex vertical gap={16}>
           <Space>
             <Typography.Text>{t('imports.type')}</Typography.Text>
-            <Select style={{ width: 240 }} value="customers" options={[{ value: 'customers', label: t('imports.types.customers') }]} />
+            <Select<ImportType> style={{ width: 260 }} value={type} aria-label={t('imports.type')}
+              onChange={(v) => { setType(v); setPolicy('skip'); }}
+              options={types.map((x) => ({ value: x, label: t(`imports.types.${x}`) }))} />
           </Space>
+          <Typography.Text type="secondary">{t(`imports.typeHelp.${type}`)}</Typography.Text>
           <Upload.Dragger
             accept={ACCEPT}
             multiple={false}
@@ -118,7 +129,7 @@ export function ImportWizard({ openImportId, onReset, customersHref }: { openImp
           preview={preview}
           mapping={mapping}
           defaults={defaults}
-          missing={missing.map((f) => f.label)}
+          missing={missing}
           loading={refresh.isPending}
           onColumn={setColumn}
           onDefault={(key, value) => setDefaults((d) => ({ ...d, [key]: value }))}
@@ -129,12 +140,12 @@ export function ImportWizard({ openImportId, onReset, customersHref }: { openImp
       ) : null}
       {step === 2 && preview ? (
         <Flex vertical gap={16}>
-          <Typography.Title level={5} style={{ margin: 0 }}>{t('imports.policyTitle')}</Typography.Title>
-          <Typography.Text type="secondary">{t('imports.policyHelp')}</Typography.Text>
+          <Typography.Title level={5} style={{ margin: 0 }}>{t(`imports.policyTitles.${previewType}`)}</Typography.Title>
+          <Typography.Text type="secondary">{t(`imports.policyHelps.${previewType}`)}</Typography.Text>
           <Radio.Group value={policy} onChange={(e) => setPolicy(e.target.value as DuplicatePolicy)}>
             <Space direction="vertical">
-              {(['skip', 'update', 'create'] as const).map((p) => (
-                <Radio key={p} value={p}>{t(`imports.policies.${p}`)}</Radio>
+              {IMPORT_POLICIES[previewType].map((p) => (
+                <Radio key={p} value={p}>{t(previewType === 'customers' ? `imports.policies.${p}` : `imports.kindPolicies.${p}`)}</Radio>
               ))}
             </Space>
           </Radio.Group>
