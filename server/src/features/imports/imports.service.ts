@@ -17,7 +17,7 @@ import { newId } from '../../lib/ids';
 import { offsetOf, pageOf } from '../../lib/pagination';
 import { storageFor } from '../../lib/storage';
 import { checkImportedCustomer, findDuplicates, inputContext, normalizeCompanyName } from '../customers/customers.service';
-import { cellText, readRows, sniffFile, type FileFormat, type FileRow } from './import-files';
+import { cellText, readRows, sniffFile, type Cell, type FileFormat, type FileRow } from './import-files';
 import { importKindFor } from './import-kinds';
 import { autoMapping, detectHeader, headerIndex, HEADER_SCAN_ROWS, normalizeHeader } from './import-mapping';
 import { reasonsOf, rowToInput, type Reason } from './import-rows';
@@ -95,55 +95,51 @@ async function firstRows(open: () => Promise<Readable>, f: FileFormat, limit: nu
   return rows;
 }
 
-/** The preview: the first rows as the mapping reads them, each problem on its cell, and duplicates marked. */
-async function buildPreview(deps: AppDeps, actor: Actor, row: ImportRow, mapping: TImportMapping, defaults: Record<string, string>): Promise<TImportPreview> {
-  const type = row.type as ImportType;
-  if (type !== 'customers') return buildKindPreview(deps, actor, row, type, mapping, defaults);
-  const ctx = await inputContext(deps, actor);
-  const headers = readJson<string[]>(row.headers, []);
-  const rows: TImportPreview['rows'] = [];
-  const seen = new Set<string>();
-  for await (const r of dataRows(openStored(deps, row.storage_key), formatOf(row), row.header_row)) {
-    const { raw, errors } = rowToInput(r.cells, mapping, defaults, ctx.customerDefs);
-    const checked = checkImportedCustomer(ctx, raw);
-    const all = [...errors, ...checked.errors.filter((e) => !errors.some((x) => x.field === e.field))];
-    const reasons: Reason[] = reasonsOf(all, mapping, ctx.customerDefs);
-    let duplicate: 'db' | 'file' | null = null;
-    const contact = (raw.contact ?? {}) as { mobile?: string; email?: string };
-    const name = typeof raw.name === 'string' ? raw.name : '';
-    const keys = [name && `n:${normalizeCompanyName(name)}`, contact.mobile && `m:${contact.mobile.replace(/\D/g, '').slice(-11)}`, contact.email && `e:${contact.email.toLowerCase()}`]
-      .filter((k): k is string => !!k);
-    if (keys.some((k) => seen.has(k))) duplicate = 'file';
-    else if ((await findDuplicates(deps, actor, { name, mobiles: [contact.mobile], emails: [contact.email] })).length) duplicate = 'db';
-    keys.forEach((k) => seen.add(k));
-    rows.push({
-      row: r.rowNo, cells: headers.map((_, i) => cellText(r.cells[i])),
-      problems: reasons.map((p) => ({ field: p.field, column: p.column, rule: p.rule, message: actor.locale === 'en' ? p.en : p.zh })),
-      duplicate,
-    });
-    if (rows.length >= PREVIEW_ROWS) break;
+type PreviewCheck = (cells: Cell[]) => Promise<{ reasons: Reason[]; keys: string[]; exists: () => Promise<boolean> }>;
+
+/** How the preview checks a row of this type: the run's own checks, nothing written; `exists` asked only when needed. */
+async function previewChecker(deps: AppDeps, actor: Actor, type: ImportType, mapping: TImportMapping, defaults: Record<string, string>): Promise<{ defs: TCustomField[]; check: PreviewCheck }> {
+  if (type !== 'customers') {
+    const kind = await importKindFor(deps, actor, type);
+    return {
+      defs: kind.customDefs.filter((d) => d.active),
+      check: async (cells) => {
+        const c = await kind.check(deps, cells, mapping, defaults);
+        return { reasons: reasonsOf(c.errors, mapping, kind.customDefs), keys: c.keys, exists: async () => c.exists };
+      },
+    };
   }
+  const ctx = await inputContext(deps, actor);
   return {
-    import: toImport(row, deps.clock.now()), headerRow: row.header_row,
-    columns: headers.map((header, index) => ({ index, header, field: mapping[String(index)] ?? null })),
-    rows, fields: importFields(type, ctx.customerDefs.filter((d) => d.active), actor.locale),
+    defs: ctx.customerDefs.filter((d) => d.active),
+    check: async (cells) => {
+      const { raw, errors } = rowToInput(cells, mapping, defaults, ctx.customerDefs);
+      const checked = checkImportedCustomer(ctx, raw);
+      const all = [...errors, ...checked.errors.filter((e) => !errors.some((x) => x.field === e.field))];
+      const contact = (raw.contact ?? {}) as { mobile?: string; email?: string };
+      const name = typeof raw.name === 'string' ? raw.name : '';
+      const keys = [name && `n:${normalizeCompanyName(name)}`, contact.mobile && `m:${contact.mobile.replace(/\D/g, '').slice(-11)}`, contact.email && `e:${contact.email.toLowerCase()}`]
+        .filter((k): k is string => !!k);
+      const exists = async () => (await findDuplicates(deps, actor, { name, mobiles: [contact.mobile], emails: [contact.email] })).length > 0;
+      return { reasons: reasonsOf(all, mapping, ctx.customerDefs), keys, exists };
+    },
   };
 }
 
-/** The preview of a contact or follow-up import: each row checked as the run will check it (nothing is written). */
-async function buildKindPreview(deps: AppDeps, actor: Actor, row: ImportRow, type: 'contacts' | 'followups', mapping: TImportMapping, defaults: Record<string, string>): Promise<TImportPreview> {
-  const kind = await importKindFor(deps, actor, type);
+/** The preview: the first rows as the mapping reads them, each problem on its cell, and duplicates marked. */
+async function buildPreview(deps: AppDeps, actor: Actor, row: ImportRow, mapping: TImportMapping, defaults: Record<string, string>): Promise<TImportPreview> {
+  const type = row.type as ImportType;
+  const { defs, check } = await previewChecker(deps, actor, type, mapping, defaults);
   const headers = readJson<string[]>(row.headers, []);
   const rows: TImportPreview['rows'] = [];
   const seen = new Set<string>();
   for await (const r of dataRows(openStored(deps, row.storage_key), formatOf(row), row.header_row)) {
-    const c = await kind.check(deps, r.cells, mapping, defaults);
-    const reasons = reasonsOf(c.errors, mapping, kind.customDefs);
-    const duplicate = c.keys.some((k) => seen.has(k)) ? 'file' : c.exists ? 'db' : null;
+    const c = await check(r.cells);
+    const duplicate = c.keys.some((k) => seen.has(k)) ? 'file' : (await c.exists()) ? 'db' : null;
     c.keys.forEach((k) => seen.add(k));
     rows.push({
       row: r.rowNo, cells: headers.map((_, i) => cellText(r.cells[i])),
-      problems: reasons.map((p) => ({ field: p.field, column: p.column, rule: p.rule, message: actor.locale === 'en' ? p.en : p.zh })),
+      problems: c.reasons.map((p) => ({ field: p.field, column: p.column, rule: p.rule, message: actor.locale === 'en' ? p.en : p.zh })),
       duplicate,
     });
     if (rows.length >= PREVIEW_ROWS) break;
@@ -151,7 +147,7 @@ async function buildKindPreview(deps: AppDeps, actor: Actor, row: ImportRow, typ
   return {
     import: toImport(row, deps.clock.now()), headerRow: row.header_row,
     columns: headers.map((header, index) => ({ index, header, field: mapping[String(index)] ?? null })),
-    rows, fields: importFields(type, kind.customDefs.filter((d) => d.active), actor.locale),
+    rows, fields: importFields(type, defs, actor.locale),
   };
 }
 
