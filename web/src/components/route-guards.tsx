@@ -33,3 +33,10 @@ export function RequirePermission({ module, action, children }: { module: Module
   if (!can(module, action)) return <ForbiddenResult />;
   return children;
 }
+
+/** Renders the page when the user holds at least one of the rights (a page that serves several modules). */
+export function RequireAnyPermission({ anyOf, children }: { anyOf: ReadonlyArray<readonly [Module, Action]>; children: ReactNode }) {
+  const can = useCan();
+  if (!anyOf.some(([module, action]) => can(module, action))) return <ForbiddenResult />;
+  return children;
+}

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
-import { RequirePermission } from '../../components/route-guards';
+import { RequireAnyPermission } from '../../components/route-guards';
+import { IMPORT_MODULE, IMPORT_TYPES } from '@guanxi/common/imports';
 import { paths } from '../../config/paths';
 import { ImportHistory } from '../../features/imports/components/import-history';
 import { ImportWizard } from '../../features/imports/components/import-wizard';
@@ -47,8 +48,8 @@ function ImportsPage() {
 
 export function ImportsRoute() {
   return (
-    <RequirePermission module="customers" action="import">
+    <RequireAnyPermission anyOf={IMPORT_TYPES.map((type) => [IMPORT_MODULE[type], 'import'] as const)}>
       <ImportsPage />
-    </RequirePermission>
+    </RequireAnyPermission>
   );
 }

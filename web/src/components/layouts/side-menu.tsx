@@ -5,6 +5,7 @@ import {
   NotificationOutlined, PieChartOutlined, RocketOutlined, ScheduleOutlined, SafetyCertificateOutlined, SettingOutlined,
   ShoppingCartOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
+import { IMPORT_MODULE, IMPORT_TYPES } from '@guanxi/common/imports';
 import type { Action, Module } from '@guanxi/common/permissions';
 import { Menu, Tooltip, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -27,7 +28,8 @@ const SOON: Array<[SoonKey, ReactNode]> = [
   ['plans', <ScheduleOutlined />],
 ];
 
-type Entry = { href: string; label: string; icon: ReactNode; needs?: [Module, Action] };
+/** `needs`: the right the entry needs; `anyOf`: any one of these (a page serving several modules). */
+type Entry = { href: string; label: string; icon: ReactNode; needs?: [Module, Action]; anyOf?: Array<[Module, Action]> };
 
 export function SideMenu({ collapsed }: { collapsed: boolean }) {
   const { t } = useTranslation();
@@ -41,10 +43,11 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
     { href: paths.tasks.getHref(), label: t('activities.tasksPage.title'), icon: <CarryOutOutlined />, needs: ['tasks', 'view'] },
     { href: paths.pools.getHref(), label: t('nav.pools'), icon: <InboxOutlined />, needs: ['customers', 'view'] },
     { href: paths.customers.recycleBin.getHref(), label: t('nav.recycleBin'), icon: <DeleteOutlined />, needs: ['customers', 'delete'] },
-    { href: paths.imports.getHref(), label: t('imports.nav'), icon: <CloudUploadOutlined />, needs: ['customers', 'import'] },
+    { href: paths.imports.getHref(), label: t('imports.nav'), icon: <CloudUploadOutlined />, anyOf: IMPORT_TYPES.map((type) => [IMPORT_MODULE[type], 'import']) },
     { href: paths.dataQuality.getHref(), label: t('dataQuality.nav'), icon: <FileSearchOutlined />, needs: ['customers', 'manage'] },
   ];
-  const visibleBusiness = business.filter((s) => !s.needs || can(...s.needs));
+  const allowed = (s: Entry) => (!s.needs || can(...s.needs)) && (!s.anyOf || s.anyOf.some(([m, a]) => can(m, a)));
+  const visibleBusiness = business.filter(allowed);
 
   const settings: Entry[] = [
     { href: paths.settings.departments.getHref(), label: t('nav.departments'), icon: <ApartmentOutlined />, needs: ['departments', 'view'] },
@@ -58,7 +61,7 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
     { href: paths.settings.audit.getHref(), label: t('nav.audit'), icon: <AuditOutlined />, needs: ['settings', 'manage'] },
     { href: paths.settings.jobs.getHref(), label: t('jobs.nav'), icon: <ScheduleOutlined />, needs: ['settings', 'manage'] },
   ];
-  const visibleSettings = settings.filter((s) => !s.needs || can(...s.needs));
+  const visibleSettings = settings.filter(allowed);
 
   const soonLabel = (key: SoonKey) => (
     <Tooltip title={t('nav.comingSoon')} placement="right">

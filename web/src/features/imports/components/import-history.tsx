@@ -18,6 +18,7 @@ export function ImportHistory({ onOpen }: { onOpen: (id: string) => void }) {
   if (error && !data) return <QueryError error={error} onRetry={() => void refetch()} />;
   const columns: TableProps<TImport>['columns'] = [
     { title: t('imports.history.file'), dataIndex: 'fileName', ellipsis: true },
+    { title: t('imports.type'), dataIndex: 'type', width: 170, render: (v: TImport['type']) => t(`imports.types.${v}`) },
     { title: t('imports.history.status'), dataIndex: 'status', width: 110, render: (s: TImport['status']) => <Tag color={STATUS_COLOR[s]}>{t(`imports.statuses.${s}`)}</Tag> },
     {
       title: t('imports.history.counts'),
