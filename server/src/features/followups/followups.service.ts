@@ -90,7 +90,8 @@ export async function createFollowup(deps: AppDeps, actor: Actor, input: TCreate
 export async function checkImportedFollowup(deps: AppDeps, actor: Actor, input: TCreateFollowupRequest) {
   try {
     const checked = await checkNewFollowup(deps, actor, input);
-    return { errors: [], write: () => insertFollowupRecord(deps, actor, input, checked) };
+    // A past record's next follow-up time that has already passed is history, not work: no overdue task for it.
+    return { errors: [], write: () => insertFollowupRecord(deps, actor, input, checked, { taskOnlyIfAfter: deps.clock.now() }) };
   } catch (err) {
     const details = err instanceof AppError ? err.details.filter((x): x is RuleDetail => 'rule' in x) : [];
     if (details.length) return { errors: details, write: null };
@@ -106,7 +107,9 @@ export async function followupExists(db: AppDeps['db'], tenantId: string, custom
 }
 
 /** Writes a checked follow-up in the caller's transaction (createFollowup and imports). */
-async function insertFollowupRecord(deps: AppDeps, actor: Actor, input: TCreateFollowupRequest, checked: { method: string; followerId: string }): Promise<string> {
+async function insertFollowupRecord(
+  deps: AppDeps, actor: Actor, input: TCreateFollowupRequest, checked: { method: string; followerId: string }, opts: { taskOnlyIfAfter?: Date } = {},
+): Promise<string> {
   const { method, followerId } = checked;
   const id = newId();
   const now = deps.clock.now().toISOString();
@@ -119,9 +122,11 @@ async function insertFollowupRecord(deps: AppDeps, actor: Actor, input: TCreateF
   }).execute();
   await refreshLastFollowUp(trx, actor.tenantId, input.customerId);
   const row = (await findFollowup(trx, { ...actor, via: 'system' }, id))!;
+  const next = row.next_follow_up_at ? readTimestamp(row.next_follow_up_at) : null;
+  const taskDue = next && (!opts.taskOnlyIfAfter || new Date(next) > opts.taskOnlyIfAfter) ? next : null;
   const taskId = await syncFollowupTask(d, actor, {
     followupId: id, taskId: null, customerId: input.customerId, contactId: row.contact_id, customerName: row.customer_name, followerId,
-    nextFollowUpAt: row.next_follow_up_at ? readTimestamp(row.next_follow_up_at) : null, nextAction: row.next_action,
+    nextFollowUpAt: taskDue, nextAction: row.next_action,
   });
   if (taskId) await trx.updateTable('followups').set({ task_id: taskId }).where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
   await completeSopTasks(d, actor, input.customerId);

@@ -115,7 +115,7 @@ for (const dialect of DIALECTS) {
       const csv = [
         '客户,跟进时间,跟进方式,跟进内容,跟进人,联系人,客户反馈,下次跟进时间',
         `华星${stamp}科技有限公司,2026/11/20 14:30,电话,确认了报价单,${adminName},联系人${m(1).slice(-4)},有意向,2026-11-25 10:00`,
-        `华星${stamp}科技有限公司,2026年11月21日,上门拜访,现场演示了新系统,,,,`,
+        `华星${stamp}科技有限公司,2026年11月21日,上门拜访,现场演示了新系统,,,,2026-11-22 10:00`,
         `远航${stamp}贸易有限公司,2026-11-22,微信,,,,,`,
         `远航${stamp}贸易有限公司,2026-11-22,飞鸽传书,发了资料,,,,`,
         `远航${stamp}贸易有限公司,下周二,电话,发了资料,,,,`,
@@ -139,11 +139,12 @@ for (const dialect of DIALECTS) {
       const done = (await admin.get(`/imports/${up.body.id}`)).body;
       expect(done).toMatchObject({ status: 'done', total: 9, created: 2, skipped: 1, failed: 6 });
 
-      const list = (await admin.get(`/followups?customerId=${huaxing.id}`)).body.items as Array<{ content: string; method: string; feedback: string | null; date: string; contactId: string | null; taskId: string | null }>;
+      const list = (await admin.get(`/followups?customerId=${huaxing.id}`)).body.items as Array<{ content: string; method: string; feedback: string | null; date: string; contactId: string | null; taskId: string | null; nextFollowUpAt: string | null }>;
       expect(list.map((f) => f.content)).toEqual(['现场演示了新系统', '确认了报价单']);
       expect(list[1]).toMatchObject({ method: 'phone', feedback: 'interested', contactId: huaxing.primaryContact.id, date: '2026-11-20T06:30:00.000Z' });
       expect(list[1]!.taskId).toBeTruthy();
-      expect(list[0]).toMatchObject({ method: 'visit', date: '2026-11-20T16:00:00.000Z' });
+      // A next follow-up time already past when imported is kept, but makes no (overdue) task.
+      expect(list[0]).toMatchObject({ method: 'visit', date: '2026-11-20T16:00:00.000Z', nextFollowUpAt: '2026-11-22T02:00:00.000Z', taskId: null });
       const customer = (await admin.get(`/customers/${huaxing.id}`)).body;
       expect(customer.lastFollowUpAt).toBe('2026-11-20T16:00:00.000Z');
 
