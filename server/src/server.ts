@@ -11,7 +11,7 @@ import { createScheduler } from './lib/scheduler';
 import { sendPendingEmails } from './lib/email-outbox';
 import { closeJobQueue, jobQueueFor } from './lib/jobs';
 import { registerBackgroundJobs } from './lib/jobs/background-jobs';
-import { DATA_QUALITY_SCAN_JOB, dataQualityScanHandler } from './features/data-quality/data-quality.service';
+import { DATA_QUALITY_SCAN_JOB, dataQualityScanHandler, enqueueDataQualityScans } from './features/data-quality/data-quality.service';
 import { runPoolSweep } from './features/pools/pool-sweep';
 import { runCompletenessRecompute } from './features/settings/settings.service';
 import { runTaskReminders } from './features/tasks/task-reminders';
@@ -51,6 +51,8 @@ export async function startServer(config: Config, options: { clock?: Clock } = {
     // Resumes imports another process left (crash, restart) once their lease expires; the runner works in the background.
     { name: 'imports', everyMs: 60_000, run: async () => kickImports({ db: handle.db, dialect: handle.dialect, clock, logger, config, secret }) },
     { name: 'exports', everyMs: 60_000, run: async () => kickExports({ db: handle.db, dialect: handle.dialect, clock, logger, config, secret }) },
+    // The data-quality centre's findings, recomputed for every company at night (02:00 China time): queued scans.
+    { name: 'data-quality-nightly', everyMs: 24 * 60 * 60_000, offsetMs: 18 * 60 * 60_000, run: () => enqueueDataQualityScans({ db: handle.db, dialect: handle.dialect, clock, logger }) },
     // SQLite's planner statistics (PostgreSQL's autovacuum keeps its own): daily, the first run soon after start.
     ...(handle.dialect === 'sqlite'
       ? [{ name: 'planner-statistics', everyMs: 24 * 60 * 60_000, run: async () => { await refreshPlannerStatistics(handle.db, handle.dialect); } }]

@@ -5,7 +5,11 @@ import type { Clock } from './clock';
 import { randomToken } from './crypto';
 import type { Logger } from './logger';
 
-export type ScheduledJob = { name: string; everyMs: number; run(now: Date): Promise<unknown> };
+/**
+ * A periodic job: runs once per `everyMs` slot. Slots start at multiples of `everyMs` since the epoch (UTC), shifted
+ * by `offsetMs`: a daily job with `offsetMs: 18 h` runs from 18:00 UTC, 02:00 China time.
+ */
+export type ScheduledJob = { name: string; everyMs: number; offsetMs?: number; run(now: Date): Promise<unknown> };
 type SchedulerDeps = { db: Db; dialect: DialectName; clock: Clock; logger: Logger };
 const RUN_LOG_DAYS = 14;
 
@@ -39,7 +43,8 @@ export function createScheduler(deps: SchedulerDeps, jobs: ScheduledJob[], owner
     await prune(now);
     const ran: string[] = [];
     for (const job of jobs) {
-      const slot = new Date(Math.floor(now.getTime() / job.everyMs) * job.everyMs).toISOString();
+      const offset = job.offsetMs ?? 0;
+      const slot = new Date(Math.floor((now.getTime() - offset) / job.everyMs) * job.everyMs + offset).toISOString();
       const claimed = await deps.db
         .insertInto('job_runs')
         .values({ job: job.name, slot, owner, started_at: now.toISOString(), finished_at: null, error: null, result: null })

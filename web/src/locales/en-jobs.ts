@@ -66,6 +66,7 @@ export const enJobs: typeof zhCNJobs = {
       'pool-sweep': 'Public pool returns and warnings',
       'completeness-recompute': 'Completeness recompute',
       'planner-statistics': 'Database statistics (SQLite)',
+      'data-quality-nightly': 'Nightly data-quality check',
       'email-outbox': 'Email notifications',
       'task-reminders': 'Task reminders',
       'task-series': 'Recurring task occurrences',

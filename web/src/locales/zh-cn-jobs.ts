@@ -64,6 +64,7 @@ export const zhCNJobs = {
       'pool-sweep': '公海回收与提醒',
       'completeness-recompute': '完整度重算',
       'planner-statistics': '数据库统计信息（SQLite）',
+      'data-quality-nightly': '数据质量夜间检查',
       'email-outbox': '邮件通知发送',
       'task-reminders': '任务提醒',
       'task-series': '生成周期任务',

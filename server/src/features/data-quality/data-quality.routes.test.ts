@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/dialects';
 import { createDepartment, expectError } from '../../../test/org-fixtures';
 import { createTestApp, createUserAndLogin, signup, type TestApp, type TestClient } from '../../../test/test-app';
+import { jobQueueFor } from '../../lib/jobs';
+import { createScheduler } from '../../lib/scheduler';
+import { DATA_QUALITY_SCAN_JOB, dataQualityScanHandler, enqueueDataQualityScans } from './data-quality.service';
 
 for (const dialect of DIALECTS) {
   describe(`data-quality centre [${dialect}]`, () => {
@@ -90,6 +93,29 @@ for (const dialect of DIALECTS) {
       const bad = await en.get('/data-quality/invalid?kind=phone');
       expectError(bad, 400, 'VALIDATION_FAILED', 'kind');
       expect(bad.body.error.details[0].message).toContain('must be one of');
+    });
+
+    it('a nightly job queues one scan per company with customers, at 02:00 China time, without doubling a waiting scan', async () => {
+      const empty = await signup(t, `空白${stamp}公司`);
+      const emptyTenant = (await empty.client.get('/auth/me')).body.tenant.id as string;
+      const tenantId = (await admin.get('/auth/me')).body.tenant.id as string;
+      const deps = { db: t.deps.db, dialect: t.deps.dialect, clock: t.clock, logger: t.deps.logger };
+      const name = `data-quality-nightly-${stamp}`;
+      const scheduler = createScheduler(deps, [{ name, everyMs: 24 * 3600_000, offsetMs: 18 * 3600_000, run: () => enqueueDataQualityScans(deps) }]);
+      // 2026-11-23 02:00 UTC is 10:00 in China: the slot is the night before (18:00 UTC = 02:00 China time).
+      expect(await scheduler.runDue()).toEqual([name]);
+      const slot = await t.deps.db.selectFrom('job_runs').select('slot').where('job', '=', name).executeTakeFirstOrThrow();
+      expect(new Date(slot.slot as string).toISOString()).toBe('2026-11-22T18:00:00.000Z');
+      await enqueueDataQualityScans(deps);
+      const queued = await jobQueueFor(deps).list({ tenantId, name: DATA_QUALITY_SCAN_JOB, state: 'queued', page: 1, pageSize: 10 });
+      expect(queued.items).toHaveLength(1);
+      expect((await jobQueueFor(deps).list({ tenantId: emptyTenant, name: DATA_QUALITY_SCAN_JOB, page: 1, pageSize: 10 })).items).toHaveLength(0);
+      expect((await admin.get('/data-quality')).body.run.status).toBe('running');
+      // The queued scan does what the button does.
+      await dataQualityScanHandler(deps)({ tenantId });
+      expect((await admin.get('/data-quality')).body.run.status).toBe('done');
+      expect(await scheduler.runDue()).toEqual([]);
+      await jobQueueFor(deps).cancel(queued.items[0]!.id);
     });
   });
 }

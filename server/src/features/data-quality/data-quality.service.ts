@@ -116,17 +116,40 @@ export function dataQualityScanHandler(deps: ScanDeps) {
 }
 
 /**
+ * The nightly scan (periodic job `data-quality-nightly`): every company with customers gets the queued scan the
+ * "重新检查" button starts (one per company at a time: a scan already waiting or running is not doubled), so the
+ * centre's findings are at most a day old without anyone asking.
+ */
+export async function enqueueDataQualityScans(deps: Pick<AppDeps, 'db' | 'dialect' | 'clock' | 'logger'>): Promise<{ queued: number }> {
+  const tenants = await deps.db.selectFrom('tenants').select('tenants.id')
+    .where((eb) => eb.exists(eb.selectFrom('customers').select(sql.lit(1).as('one')).whereRef('customers.tenant_id', '=', 'tenants.id')))
+    .execute();
+  for (const { id } of tenants) await queueScan(deps, id);
+  return { queued: tenants.length };
+}
+
+async function markScanRunning(deps: ScanDeps, tenantId: string) {
+  const now = deps.clock.now().toISOString();
+  await deps.db.insertInto('data_quality_runs').values({ tenant_id: tenantId, status: 'running', started_at: now, finished_at: null, counts: null, error: null })
+    .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ status: 'running', started_at: now, finished_at: null, error: null })).execute();
+}
+
+/** Marks the company's scan as running and queues it (a scan already queued or running for it is not doubled). */
+async function queueScan(deps: Pick<AppDeps, 'db' | 'dialect' | 'clock' | 'logger'>, tenantId: string) {
+  await markScanRunning(deps, tenantId);
+  await jobQueueFor(deps).enqueue(DATA_QUALITY_SCAN_JOB, { tenantId }, { tenantId, singletonKey: tenantId, retryLimit: 2 });
+}
+
+/**
  * Starts a scan for the actor's company: queued on the job mechanism when this process runs jobs (one per tenant at a
  * time; visible on the 后台任务 page), inline otherwise.
  */
 export async function startDataQualityScan(deps: AppDeps, actor: Actor): Promise<TDataQualitySummary> {
   assertCan(actor, 'customers', 'manage');
-  const now = deps.clock.now().toISOString();
-  await deps.db.insertInto('data_quality_runs').values({ tenant_id: actor.tenantId, status: 'running', started_at: now, finished_at: null, counts: null, error: null })
-    .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ status: 'running', started_at: now, finished_at: null, error: null })).execute();
   if (deps.config.JOBS === 'on') {
-    await jobQueueFor(deps).enqueue(DATA_QUALITY_SCAN_JOB, { tenantId: actor.tenantId }, { tenantId: actor.tenantId, singletonKey: actor.tenantId, retryLimit: 2 });
+    await queueScan(deps, actor.tenantId);
   } else {
+    await markScanRunning(deps, actor.tenantId);
     await runDataQualityScan(deps, actor.tenantId).catch((err: unknown) => {
       deps.logger.error('data-quality scan failed', { tenantId: actor.tenantId, error: err instanceof Error ? err.message : String(err) });
     });

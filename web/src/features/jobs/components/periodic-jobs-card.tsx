@@ -6,7 +6,7 @@ import { useFormatDate } from '../../../lib/format';
 import { usePeriodicJobs } from '../api/get-periodic-jobs';
 
 const STATUS_COLOR = { running: 'processing', succeeded: 'success', failed: 'error' } as const;
-const KNOWN = ['pool-sweep', 'completeness-recompute', 'email-outbox', 'task-reminders', 'task-series', 'followup-sop', 'imports', 'exports', 'planner-statistics'] as const;
+const KNOWN = ['pool-sweep', 'completeness-recompute', 'email-outbox', 'task-reminders', 'task-series', 'followup-sop', 'imports', 'exports', 'planner-statistics', 'data-quality-nightly'] as const;
 const isKnown = (v: string): v is (typeof KNOWN)[number] => (KNOWN as readonly string[]).includes(v);
 
 /** "Every 60 minutes" from a period in milliseconds. */
