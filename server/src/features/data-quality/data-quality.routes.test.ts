@@ -107,9 +107,9 @@ for (const dialect of DIALECTS) {
       const slot = await t.deps.db.selectFrom('job_runs').select('slot').where('job', '=', name).executeTakeFirstOrThrow();
       expect(new Date(slot.slot as string).toISOString()).toBe('2026-11-22T18:00:00.000Z');
       await enqueueDataQualityScans(deps);
-      const queued = await jobQueueFor(deps).list({ tenantId, name: DATA_QUALITY_SCAN_JOB, state: 'queued', page: 1, pageSize: 10 });
+      const queued = await jobQueueFor(deps).list({ tenantId, includeSystem: false, name: DATA_QUALITY_SCAN_JOB, state: 'queued', page: 1, pageSize: 10 });
       expect(queued.items).toHaveLength(1);
-      expect((await jobQueueFor(deps).list({ tenantId: emptyTenant, name: DATA_QUALITY_SCAN_JOB, page: 1, pageSize: 10 })).items).toHaveLength(0);
+      expect((await jobQueueFor(deps).list({ tenantId: emptyTenant, includeSystem: false, name: DATA_QUALITY_SCAN_JOB, page: 1, pageSize: 10 })).items).toHaveLength(0);
       expect((await admin.get('/data-quality')).body.run.status).toBe('running');
       // The queued scan does what the button does.
       await dataQualityScanHandler(deps)({ tenantId });
