@@ -95,6 +95,26 @@ for (const dialect of DIALECTS) {
       expect(bad.body.error.details[0].message).toContain('must be one of');
     });
 
+    it('while a scan writes its findings the centre shows the last complete scan; the new findings replace it when done', async () => {
+      await admin.post('/data-quality/scan');
+      const before = (await admin.get('/data-quality')).body.counts;
+      const groups = (await admin.get('/data-quality/duplicates?pageSize=50')).body;
+      const tenantId = (await admin.get('/auth/me')).body.tenant.id as string;
+      // A scan in progress: a finding of a newer generation is already stored.
+      t.clock.advance(60_000);
+      await t.deps.db.insertInto('data_quality_issues').values({
+        id: `dq-${stamp}`, tenant_id: tenantId, kind: 'duplicate_name', key: `进行中${stamp}`, customer_ids: JSON.stringify([ids.a1, ids.b1]), size: 2, detail: null,
+        computed_at: t.clock.now().toISOString(),
+      }).execute();
+      expect((await admin.get('/data-quality')).body.counts).toEqual(before);
+      expect((await admin.get('/data-quality/duplicates?pageSize=50')).body).toEqual(groups);
+      t.clock.advance(60_000);
+      await admin.post('/data-quality/scan');
+      expect((await admin.get('/data-quality')).body.counts).toEqual(before);
+      const left = await t.deps.db.selectFrom('data_quality_issues').select('id').where('id', '=', `dq-${stamp}`).execute();
+      expect(left).toEqual([]);
+    });
+
     it('a nightly job queues one scan per company with customers, at 02:00 China time, without doubling a waiting scan', async () => {
       const empty = await signup(t, `空白${stamp}公司`);
       const emptyTenant = (await empty.client.get('/auth/me')).body.tenant.id as string;

@@ -88,20 +88,43 @@ async function scanContacts(deps: ScanDeps, tenantId: string, now: string): Prom
  * the centre's pages read a small indexed table instead of the customers.
  */
 export async function runDataQualityScan(deps: ScanDeps, tenantId: string): Promise<void> {
-  const now = deps.clock.now().toISOString();
+  // The findings of this scan are one generation (computed_at = its start, later than any stored one); the centre
+  // keeps showing the last complete generation while this one is written, and the two swap when it is done.
+  const latest = await deps.db.selectFrom('data_quality_issues').select((eb) => eb.fn.max('computed_at').as('at')).where('tenant_id', '=', tenantId).executeTakeFirst();
+  const after = latest?.at ? new Date(readTimestamp(latest.at)).getTime() + 1 : 0;
+  const now = new Date(Math.max(deps.clock.now().getTime(), after)).toISOString();
   try {
-    await deps.db.deleteFrom('data_quality_issues').where('tenant_id', '=', tenantId).execute();
     const names = await scanGroups(deps, tenantId, 'duplicate_name', now);
     const mobiles = await scanGroups(deps, tenantId, 'duplicate_mobile', now);
     const invalid = await scanContacts(deps, tenantId, now);
-    await deps.db.updateTable('data_quality_runs').set({
-      status: 'done', finished_at: deps.clock.now().toISOString(), counts: dbJson(deps.dialect, { nameGroups: names, mobileGroups: mobiles, invalidMobiles: invalid.mobiles, invalidEmails: invalid.emails }), error: null,
-    }).where('tenant_id', '=', tenantId).execute();
+    await deps.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('data_quality_issues').where('tenant_id', '=', tenantId).where('computed_at', '!=', now).execute();
+      await trx.updateTable('data_quality_runs').set({
+        status: 'done', finished_at: deps.clock.now().toISOString(), error: null,
+        counts: dbJson(deps.dialect, { nameGroups: names, mobileGroups: mobiles, invalidMobiles: invalid.mobiles, invalidEmails: invalid.emails, generation: now }),
+      }).where('tenant_id', '=', tenantId).execute();
+    });
   } catch (err) {
+    await deps.db.deleteFrom('data_quality_issues').where('tenant_id', '=', tenantId).where('computed_at', '=', now).execute();
     await deps.db.updateTable('data_quality_runs').set({ status: 'failed', finished_at: deps.clock.now().toISOString(), error: err instanceof Error ? err.message : String(err) })
       .where('tenant_id', '=', tenantId).execute();
     throw err;
   }
+}
+
+/**
+ * The findings the centre shows: those of the last scan that completed (its `generation`); none before the first;
+ * every stored one ('all') after a scan from before generations were kept.
+ */
+type Generation = string | null | 'all';
+function generationOf(run: { counts: unknown } | undefined): Generation {
+  const counts = readJson<{ generation?: string } | null>(run?.counts ?? null, null);
+  if (!counts) return null;
+  return counts.generation ?? 'all';
+}
+
+async function shownGeneration(db: Db, tenantId: string): Promise<Generation> {
+  return generationOf(await db.selectFrom('data_quality_runs').select('counts').where('tenant_id', '=', tenantId).executeTakeFirst());
 }
 
 /** The queued job that scans one tenant (registered in server.ts; durable: a scan a restart cut off runs again). */
@@ -157,29 +180,37 @@ export async function startDataQualityScan(deps: AppDeps, actor: Actor): Promise
   return dataQualitySummary(deps, actor);
 }
 
-const countKind = async (db: Db, tenantId: string, kinds: string[]) =>
-  Number((await db.selectFrom('data_quality_issues').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId)
-    .where('kind', 'in', kinds).executeTakeFirstOrThrow()).n);
+const countKind = async (db: Db, tenantId: string, kinds: string[], generation: Generation) => {
+  if (generation === null) return 0;
+  let q = db.selectFrom('data_quality_issues').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('kind', 'in', kinds);
+  if (generation !== 'all') q = q.where('computed_at', '=', generation);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+};
 
 export async function dataQualitySummary(deps: AppDeps, actor: Actor): Promise<TDataQualitySummary> {
   assertCan(actor, 'customers', 'manage');
   const run = await deps.db.selectFrom('data_quality_runs').selectAll().where('tenant_id', '=', actor.tenantId).executeTakeFirst();
   const low = await lowCompletenessCustomers(deps, actor, INCOMPLETE_BELOW, { page: 1, pageSize: 1 });
+  const generation = generationOf(run);
   return {
     run: run ? { status: run.status as 'running' | 'done' | 'failed', startedAt: readTimestamp(run.started_at), finishedAt: readTimestamp(run.finished_at, true) } : null,
     counts: {
-      duplicateGroups: await countKind(deps.db, actor.tenantId, ['duplicate_name', 'duplicate_mobile']),
+      duplicateGroups: await countKind(deps.db, actor.tenantId, ['duplicate_name', 'duplicate_mobile'], generation),
       lowCompleteness: low.total,
-      invalidMobiles: await countKind(deps.db, actor.tenantId, ['invalid_mobile']),
-      invalidEmails: await countKind(deps.db, actor.tenantId, ['invalid_email']),
+      invalidMobiles: await countKind(deps.db, actor.tenantId, ['invalid_mobile'], generation),
+      invalidEmails: await countKind(deps.db, actor.tenantId, ['invalid_email'], generation),
     },
     threshold: INCOMPLETE_BELOW,
   };
 }
 
-function issuePage(db: Db, tenantId: string, kinds: string[], q: { page: number; pageSize: number }) {
-  return db.selectFrom('data_quality_issues').selectAll().where('tenant_id', '=', tenantId).where('kind', 'in', kinds)
-    .orderBy('size', 'desc').orderBy('key').limit(q.pageSize).offset(offsetOf(q)).execute();
+async function issuePage(db: Db, tenantId: string, kinds: string[], q: { page: number; pageSize: number }) {
+  const generation = await shownGeneration(db, tenantId);
+  if (generation === null) return { rows: [], total: 0 };
+  let page = db.selectFrom('data_quality_issues').selectAll().where('tenant_id', '=', tenantId).where('kind', 'in', kinds);
+  if (generation !== 'all') page = page.where('computed_at', '=', generation);
+  const rows = await page.orderBy('size', 'desc').orderBy('key').limit(q.pageSize).offset(offsetOf(q)).execute();
+  return { rows, total: await countKind(db, tenantId, kinds, generation) };
 }
 
 /**
@@ -188,19 +219,19 @@ function issuePage(db: Db, tenantId: string, kinds: string[], q: { page: number;
  */
 export async function duplicateGroups(deps: AppDeps, actor: Actor, q: { page: number; pageSize: number }): Promise<TPage<TDuplicateGroup>> {
   assertCan(actor, 'customers', 'manage');
-  const rows = await issuePage(deps.db, actor.tenantId, ['duplicate_name', 'duplicate_mobile'], q);
+  const { rows, total } = await issuePage(deps.db, actor.tenantId, ['duplicate_name', 'duplicate_mobile'], q);
   const ids = [...new Set(rows.flatMap((r) => readJson<string[]>(r.customer_ids, [])))];
   const customers = new Map((await customersByIds(deps, actor, ids)).map((c) => [c.id, c]));
   const items = rows.map((r) => ({
     id: r.id, kind: r.kind as TDuplicateGroup['kind'], key: r.key,
     customers: readJson<string[]>(r.customer_ids, []).map((id) => customers.get(id)).filter((c): c is NonNullable<typeof c> => !!c),
   }));
-  return pageOf(items, await countKind(deps.db, actor.tenantId, ['duplicate_name', 'duplicate_mobile']), q);
+  return pageOf(items, total, q);
 }
 
 export async function invalidContacts(deps: AppDeps, actor: Actor, q: { kind: 'invalid_mobile' | 'invalid_email'; page: number; pageSize: number }): Promise<TPage<TInvalidContact>> {
   assertCan(actor, 'customers', 'manage');
-  const rows = await issuePage(deps.db, actor.tenantId, [q.kind], q);
+  const { rows, total } = await issuePage(deps.db, actor.tenantId, [q.kind], q);
   const customers = new Map((await customersByIds(deps, actor, [...new Set(rows.flatMap((r) => readJson<string[]>(r.customer_ids, [])))])).map((c) => [c.id, c]));
   const items: TInvalidContact[] = [];
   for (const r of rows) {
@@ -208,7 +239,7 @@ export async function invalidContacts(deps: AppDeps, actor: Actor, q: { kind: 'i
     const customer = customers.get(readJson<string[]>(r.customer_ids, [])[0] ?? '');
     if (customer) items.push({ id: r.id, kind: q.kind, contactId: d.contactId, contactName: d.contactName, value: d.value, customer });
   }
-  return pageOf(items, await countKind(deps.db, actor.tenantId, [q.kind]), q);
+  return pageOf(items, total, q);
 }
 
 export async function incompleteCustomers(deps: AppDeps, actor: Actor, q: { below: number; page: number; pageSize: number }) {
