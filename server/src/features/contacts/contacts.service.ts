@@ -48,6 +48,15 @@ export async function listVisibleContacts(deps: AppDeps, actor: Actor, q: TListC
   return pageOf(await present(deps, actor, items), total, q);
 }
 
+/**
+ * The customer a contact belongs to, when the actor reaches the contact (its customer in their data scope); null
+ * otherwise. Nothing is shown, so nothing goes to the sensitive-access log (a follow-up naming a contact is not a
+ * view of the contact's mobile).
+ */
+export async function customerOfContact(deps: AppDeps, actor: Actor, contactId: string): Promise<string | null> {
+  return (await findContact(deps.db, actor, contactId))?.customer_id ?? null;
+}
+
 export async function getContact(deps: AppDeps, actor: Actor, id: string): Promise<TContact> {
   assertCan(actor, 'contacts', 'view');
   const row = await findContact(deps.db, actor, id);

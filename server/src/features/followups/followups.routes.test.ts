@@ -53,6 +53,17 @@ for (const dialect of DIALECTS) {
       expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['create']);
     });
 
+    it('naming a contact is not a view of its mobile: nothing goes to the sensitive-access log', async () => {
+      const c = await createCustomer(admin, '敏感日志测试');
+      const logged = async () => Number((await t.deps.db.selectFrom('sensitive_access_log').select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('entity', '=', 'contact').executeTakeFirstOrThrow()).n);
+      const before = await logged();
+      const res = await admin.post('/followups', { customerId: c.id, contactId: c.primaryContact!.id, date: TODAY, method: 'phone', content: '确认联系人' });
+      expect(res.status).toBe(201);
+      expect(res.body.contactName).toBe('张伟');
+      expect(await logged()).toBe(before);
+    });
+
     it('keeps the last follow-up time and the task right on edit and delete (the latest remaining record)', async () => {
       const c = await createCustomer(rep, '联拓贸易');
       const first = (await rep.post('/followups', { customerId: c.id, date: '2026-11-20T10:00:00+08:00', method: 'email', content: '发送产品资料' })).body;

@@ -16,7 +16,7 @@ import { newId } from '../../lib/ids';
 import { notify } from '../../lib/notify';
 import { pageOf, parseSort } from '../../lib/pagination';
 import { appendTimeline } from '../../lib/timeline';
-import { getContact } from '../contacts/contacts.service';
+import { customerOfContact } from '../contacts/contacts.service';
 import { customerInScope } from '../customers/customers.service';
 import { toTask, remindAtOf } from './tasks.mapper';
 import { assignableUser, findTask, insertTask, insertTaskOnce, listTasks, refreshFollowUpDue, TASK_SORTS, updateTask } from './tasks.repository';
@@ -37,9 +37,9 @@ export async function checkCustomerAndContact(deps: AppDeps, actor: Actor, custo
   if (customerId && !(await customerInScope(deps, actor, customerId))) throw AppError.invalid('customerId', 'not_found');
   if (!contactId) return;
   if (!customerId) throw AppError.invalid('customerId', 'required');
-  const contact = await getContact(deps, { ...actor, permissions: { ...actor.permissions, contacts: ['view'] } }, contactId).catch(() => null);
-  if (!contact) throw AppError.invalid('contactId', 'not_found');
-  if (contact.customerId !== customerId) throw AppError.invalid('contactId', 'not_customer_contact');
+  const contactCustomer = await customerOfContact(deps, actor, contactId);
+  if (!contactCustomer) throw AppError.invalid('contactId', 'not_found');
+  if (contactCustomer !== customerId) throw AppError.invalid('contactId', 'not_customer_contact');
 }
 
 export async function getTask(deps: Deps, actor: Actor, id: string): Promise<TTask> {
