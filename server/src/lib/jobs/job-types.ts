@@ -80,3 +80,9 @@ export const DEFAULTS = { retryLimit: 2, retryDelayMs: 5_000, leaseMs: 5 * 60_00
 export function errorMessage(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).slice(0, 2000);
 }
+
+/**
+ * How long finished jobs (completed, failed, cancelled) stay on the Jobs page, where a failed one can be retried:
+ * the SQLite queue deletes them afterwards, pg-boss moves them to its archive.
+ */
+export const JOB_RETENTION_MS = 14 * 24 * 3600_000;

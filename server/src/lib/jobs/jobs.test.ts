@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, signup, type TestApp } from '../../../test/test-app';
 import { DIALECTS } from '../../../test/dialects';
@@ -160,6 +161,24 @@ for (const dialect of DIALECTS) {
       fresh.work(name, async () => 'done');
       await fresh.start();
       await waitFor(async () => ((await fresh.get(id)) === undefined ? true : undefined));
+    });
+
+    if (dialect === 'postgres') it('keeps a failed job listed and retryable for 14 days before pg-boss archives it', async () => {
+      const q = await queue();
+      const name = unique('keep');
+      q.work(name, async () => {
+        throw new Error('broken');
+      });
+      const id = (await q.enqueue(name, {}, { retryLimit: 0 }))!;
+      await q.start();
+      await waitFor(async () => ((await q.get(id))?.state === 'failed' ? true : undefined));
+      const age = (days: number) => sql`update pgboss.job set completed_on = now() - make_interval(days => ${days}) where id = ${id}::uuid`.execute(t.deps.db);
+      await age(13);
+      // pg-boss's maintenance runs every second here; its default would archive a failed job after 12 hours.
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(await q.get(id)).toMatchObject({ state: 'failed', lastError: 'broken' });
+      await age(15);
+      await waitFor(async () => ((await q.get(id)) === undefined ? true : undefined), undefined, 10_000);
     });
 
     it('closes', async () => {

@@ -4,7 +4,7 @@ import type { TJobState } from '@guanxi/common/jobs';
 import type { Db } from '../../db/database';
 import { readTimestamp } from '../../db/dialect';
 import type { Logger } from '../logger';
-import { DEFAULTS, errorMessage, type EnqueueOptions, type JobHandler, type JobListQuery, type JobQueue, type JobRecord } from './job-types';
+import { DEFAULTS, errorMessage, JOB_RETENTION_MS, type EnqueueOptions, type JobHandler, type JobListQuery, type JobQueue, type JobRecord } from './job-types';
 
 export type PgBossQueueOptions = {
   /** How often an idle worker asks for work (default 1 s). */
@@ -60,6 +60,9 @@ export function createPgBossQueue(deps: { db: Db; logger: Logger }, options: PgB
   const boss = new PgBoss({
     db: adapter(db), schema: 'pgboss', migrate: true, supervise: options.supervise ?? true, schedule: false,
     maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30, pollingIntervalSeconds: options.pollSeconds ?? 1,
+    // Finished and failed jobs stay in pgboss.job (listed, retryable) as long as the SQLite queue keeps them; pg-boss's
+    // default archives them after 12 hours, failed ones included, where the Jobs page no longer sees them.
+    archiveCompletedAfterSeconds: JOB_RETENTION_MS / 1000, archiveFailedAfterSeconds: JOB_RETENTION_MS / 1000,
   });
   boss.on('error', (err: unknown) => logger.error('pg-boss error', { error: errorMessage(err) }));
   const handlers = new Map<string, JobHandler>();

@@ -4,13 +4,12 @@ import { dbJson, isUniqueViolation, readJson, readTimestamp, type DialectName } 
 import type { Clock } from '../clock';
 import { newId } from '../ids';
 import type { Logger } from '../logger';
-import { DEFAULTS, errorMessage, type EnqueueOptions, type JobHandler, type JobListQuery, type JobQueue, type JobRecord } from './job-types';
+import { DEFAULTS, errorMessage, JOB_RETENTION_MS, type EnqueueOptions, type JobHandler, type JobListQuery, type JobQueue, type JobRecord } from './job-types';
 import type { TJobState } from '@guanxi/common/jobs';
 
 type Deps = { db: Db; dialect: DialectName; clock: Clock; logger: Logger };
 export type SqliteQueueOptions = { owner: string; pollMs?: number; concurrency?: number; stopTimeoutMs?: number };
 type Row = Awaited<ReturnType<typeof selectJob>>;
-const RETENTION_MS = 14 * 24 * 3600_000;
 
 function selectJob(db: Db, id: string) {
   return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
@@ -111,13 +110,13 @@ export function createSqliteQueue(deps: Deps, options: SqliteQueueOptions): JobQ
     return started;
   }
   let purgedAt = 0;
-  /** Finished jobs are kept for RETENTION_MS (the admin page shows them), then deleted, at most once an hour. */
+  /** Finished jobs are kept for JOB_RETENTION_MS (the admin page shows them), then deleted, at most once an hour. */
   async function purge() {
     const now = clock.now().getTime();
     if (now - purgedAt < 3600_000) return;
     purgedAt = now;
     await db.deleteFrom('jobs').where('state', 'in', ['completed', 'cancelled', 'failed'])
-      .where('finished_at', '<', iso(new Date(now - RETENTION_MS))).execute();
+      .where('finished_at', '<', iso(new Date(now - JOB_RETENTION_MS))).execute();
   }
   let ticking: Promise<unknown> = Promise.resolve();
   function safeTick() {
