@@ -55,6 +55,8 @@ export const enImports: typeof zhCNImports = {
       update: 'Update: fill the existing customer from the row\'s non-empty cells; a new contact is added to it',
       create: 'Create anyway: no duplicate check, every row becomes a new customer',
     },
+    resume: 'Continue where it stopped',
+    failureReasons: { user_inactive: 'The user who started the import is deactivated: activate them again, then continue where it stopped.', 'the uploaded file is missing from storage': 'The uploaded file is no longer in storage; upload it again.' },
     start: 'Start import',
     running: 'Importing…',
     queued: 'Queued…',

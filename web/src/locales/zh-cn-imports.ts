@@ -53,6 +53,8 @@ export const zhCNImports = {
       update: '更新：用该行非空的字段更新已有客户，新联系人追加到该客户',
       create: '仍然新建：不查重，全部作为新客户导入',
     },
+    resume: '从中断处继续',
+    failureReasons: { user_inactive: '发起导入的用户已停用：重新启用该用户后可从中断处继续。', 'the uploaded file is missing from storage': '上传的文件已不在存储中，请重新上传。' },
     start: '开始导入',
     running: '正在导入…',
     queued: '排队中…',

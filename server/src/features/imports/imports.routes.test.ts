@@ -267,6 +267,28 @@ for (const dialect of DIALECTS) {
       expectError(await admin.post(`/imports/${up.body.id}/cancel`), 422, 'UNPROCESSABLE');
     });
 
+    it('a failed import is run again from where it stopped; only a failed one can be', async () => {
+      const made = await createUserAndLogin(t, admin, { roleCode: 'manager', mobile: mobile(30) });
+      const up = await upload(t, made.client, { name: 'r.csv', bytes: new TextEncoder().encode(`公司名称,行业,来源,联系人,手机\n续跑${stamp}有限公司,C,referral,甲,${mobile(31)}\n`) }, { duplicatePolicy: 'skip' });
+      expect(up.status).toBe(201);
+      const early = await admin.post(`/imports/${up.body.id}/resume`);
+      expect(early.status).toBe(422);
+      expect(early.body.error.details[0]).toMatchObject({ field: 'status', rule: 'import_state' });
+      expect(early.body.error.details[0].message).not.toContain('{');
+      // The user who started it is deactivated before it runs: it fails, and nothing is written.
+      const user = (await admin.get(`/users/${made.user.id}`)).body;
+      expect((await admin.patch(`/users/${made.user.id}`, { version: user.version, active: false })).status).toBe(200);
+      expect(await runAndGet(admin, up.body.id)).toMatchObject({ status: 'failed', error: 'user_inactive', created: 0 });
+      const again = (await admin.get(`/users/${made.user.id}`)).body;
+      expect((await admin.patch(`/users/${made.user.id}`, { version: again.version, active: true })).status).toBe(200);
+      const resumed = await admin.post(`/imports/${up.body.id}/resume`);
+      expect(resumed.status).toBe(200);
+      expect(resumed.body).toMatchObject({ status: 'queued', error: null });
+      expect(await runAndGet(admin, up.body.id)).toMatchObject({ status: 'done', created: 1, failed: 0 });
+      const audit = await admin.get(`/audit?entity=import&entityId=${up.body.id}`);
+      expect(audit.body.items.map((a: { action: string }) => a.action)).toContain('resume');
+    });
+
     it('permissions: no import right → 403, another tenant → 404, an import outside the data scope → 404', async () => {
       const up = await upload(t, admin, { name: 'p.csv', bytes: new TextEncoder().encode('公司名称,联系人,手机\nA,B,13800000000\n') });
       const id = up.body.id;

@@ -9,7 +9,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { attachmentDisposition } from '../../lib/content-disposition';
 import { AppError, createRouter, ctx, errorResponses, jsonBody, jsonResponse, sessionSecurity, ZIdParam, type AppEnv } from '../../lib/http';
-import { cancelImport, getImport, importErrorReport, listImports, previewImport, startImport, uploadImport } from './imports.service';
+import { cancelImport, getImport, importErrorReport, listImports, previewImport, resumeImport, startImport, uploadImport } from './imports.service';
 
 const tags = ['imports'];
 const security = sessionSecurity;
@@ -129,6 +129,18 @@ export function importsRoutes() {
     async (c) => {
       const { actor, deps } = ctx(c);
       return c.json(await cancelImport(deps, actor, c.req.valid('param').id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/imports/{id}/resume', tags, security, summary: 'Run a failed import again from where it stopped',
+      request: { params: ZIdParam },
+      responses: { 200: jsonResponse(ZImport), 401: e[401], 403: e[403], 404: e[404], 422: e[422] },
+    }),
+    async (c) => {
+      const { actor, deps } = ctx(c);
+      return c.json(await resumeImport(deps, actor, c.req.valid('param').id), 200);
     },
   );
 

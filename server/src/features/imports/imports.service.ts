@@ -285,6 +285,23 @@ export async function cancelImport(deps: AppDeps, actor: Actor, id: string): Pro
 }
 
 /**
+ * Runs a failed import again from where it stopped (its user was deactivated and is active again, the database was
+ * unreachable…): rows 1..processed stay as they are, the rest follow; counts go on from where they were.
+ */
+export async function resumeImport(deps: AppDeps, actor: Actor, id: string): Promise<TImport> {
+  const row = await loadImport(deps, actor, id);
+  if (row.status !== 'failed') throw AppError.unprocessable('status', 'import_state');
+  const now = deps.clock.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('imports').set({ status: 'queued', error: null, finished_at: null, lease_owner: null, lease_until: null, updated_at: now })
+      .where('id', '=', id).where('tenant_id', '=', actor.tenantId).where('status', '=', 'failed').execute();
+    await recordAudit({ ...deps, db: trx }, actor, { entity: 'import', entityId: id, action: 'resume', after: { processed: num(row.processed), error: row.error } });
+  });
+  if (deps.config.JOBS === 'on') kickImports(deps);
+  return getImport(deps, actor, id);
+}
+
+/**
  * The error report as an xlsx stream: the header row and the failed rows exactly as they were in the file, plus a
  * column with every reason in the downloader's language and the original row number. Importing the corrected
  * report imports only those rows (the added columns map to nothing).

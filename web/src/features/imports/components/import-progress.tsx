@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { QueryError } from '../../../components/query-error';
 import { useCancelImport } from '../api/cancel-import';
 import { useImport } from '../api/get-import';
+import { useResumeImport } from '../api/resume-import';
 import { importErrorsUrl } from '../api/get-imports';
 
 /** Seconds as 1:05 or 1:02:03. */
@@ -34,6 +35,7 @@ export function ImportProgress({ id, onAnother, customersHref }: { id: string; o
   const { t } = useTranslation();
   const { data: job, error, refetch } = useImport(id);
   const cancel = useCancelImport();
+  const resume = useResumeImport();
   if (error && !job) return <QueryError error={error} onRetry={() => void refetch()} />;
   if (!job) return <Spin />;
 
@@ -79,12 +81,15 @@ export function ImportProgress({ id, onAnother, customersHref }: { id: string; o
       </Result>
     );
   }
+  const failed = job.status === 'failed';
   return (
     <Result
-      status={job.status === 'failed' ? 'error' : 'info'}
-      title={job.status === 'failed' ? t('imports.failedTitle') : t('imports.cancelledTitle')}
-      subTitle={job.status === 'failed' ? job.error : t('imports.cancelledSub', { processed: job.processed.toLocaleString() })}
-      extra={actions}
+      status={failed ? 'error' : 'info'}
+      title={failed ? t('imports.failedTitle') : t('imports.cancelledTitle')}
+      subTitle={failed ? t(`imports.failureReasons.${job.error ?? ''}`, { defaultValue: job.error ?? '' }) : t('imports.cancelledSub', { processed: job.processed.toLocaleString() })}
+      extra={failed ? [
+        <Button key="resume" type="primary" loading={resume.isPending} onClick={() => resume.mutate(job.id)}>{t('imports.resume')}</Button>, ...actions,
+      ] : actions}
     >
       <Flex justify="center"><Counts job={job} /></Flex>
     </Result>
