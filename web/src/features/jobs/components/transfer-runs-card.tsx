@@ -85,7 +85,10 @@ export function TransferRunsCard() {
       key: 'outcome',
       width: 170,
       render: (_, r) => {
-        if (r.error) return <Typography.Text type="danger" ellipsis={{ tooltip: r.error }} style={{ maxWidth: 150 }}>{r.error}</Typography.Text>;
+        if (r.error) {
+          const reason = r.kind === 'import' ? t(`imports.failureReasons.${r.error}`, { defaultValue: r.error }) : r.error;
+          return <Typography.Text type="danger" ellipsis={{ tooltip: reason }} style={{ maxWidth: 150 }}>{reason}</Typography.Text>;
+        }
         if (r.status === 'done' || r.status === 'cancelled') return t('jobs.transfers.rowsDone', { count: r.processed });
         return t('common.empty');
       },
