@@ -76,7 +76,7 @@ export const FOLLOWUP_IMPORT_FIELDS = {
   ...CUSTOMER_REF_FIELDS,
   contact: ['联系人', '联系人姓名', '拜访对象', '沟通对象', 'contact', 'contactname'],
   date: ['跟进时间', '跟进日期', '日期', '时间', '拜访时间', '沟通时间', 'date', 'time', 'followupdate', 'followuptime'],
-  method: ['跟进方式', '方式', '沟通方式', '联系方式', 'method', 'channel'],
+  method: ['跟进方式', '方式', '沟通方式', '拜访方式', 'method', 'channel'],
   follower: ['跟进人', '负责人', '销售', '业务员', 'follower', 'owner', 'salesrep', 'rep'],
   content: ['跟进内容', '内容', '沟通内容', '跟进记录', '记录', '拜访记录', 'content', 'notes', 'summary', 'details'],
   feedback: ['客户反馈', '反馈', '意向', 'feedback'],
