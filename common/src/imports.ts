@@ -94,9 +94,9 @@ export const IMPORT_REQUIRED_FIELDS: Record<ImportType, readonly string[]> = {
   followups: ['date', 'method', 'content'],
 };
 export const IMPORT_MODULE = { customers: 'customers', contacts: 'contacts', followups: 'followups' } as const satisfies Record<ImportType, string>;
-/** Contacts and follow-ups are checked for duplicates too, but an "update" of either is not offered. */
+/** Follow-ups are checked for duplicates too, but an "update" of one is not offered (a record of what happened). */
 export const IMPORT_POLICIES: Record<ImportType, readonly DuplicatePolicy[]> = {
-  customers: DUPLICATE_POLICIES, contacts: ['skip', 'create'], followups: ['skip', 'create'],
+  customers: DUPLICATE_POLICIES, contacts: DUPLICATE_POLICIES, followups: ['skip', 'create'],
 };
 
 /** Headers of the columns an error report adds; they map to nothing when the corrected report is imported again. */

@@ -23,7 +23,7 @@ export const IMPORT_HELP =
   '  skipped (--policy skip, the default), update it (update) or are created anyway (create).\n' +
   '  contacts: contacts of existing customers, named by 客户编号 or 客户名称 (a duplicate: same mobile or e-mail);\n' +
   '  followups: follow-up records (客户, 跟进时间, 跟进方式, 跟进内容, 跟进人 …; a duplicate: same time and content).\n' +
-  '  Both take --policy skip or create.\n' +
+  '  contacts take --policy skip, update (the row\'s filled cells onto the matching contact) or create; followups skip or create.\n' +
   '  Runs as --user (default: the first administrator of --org; --org may be left out when there is one account).\n' +
   '  Prints progress on stderr and the counts on stdout; failed rows go to FILE.errors.xlsx with the reasons.\n' +
   '  --resume ID continues an interrupted import after its last committed batch (once its lease has expired).\n' +

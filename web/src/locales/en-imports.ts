@@ -49,7 +49,7 @@ export const enImports: typeof zhCNImports = {
       contacts: 'A contact of the same customer with the same mobile or e-mail is a duplicate — in the system or earlier in the file.',
       followups: 'A follow-up of the same customer at the same time with the same content is a duplicate (e.g. the same file imported twice).',
     },
-    kindPolicies: { skip: 'Skip: do not import duplicate rows', create: 'Create anyway: no duplicate check, import every row', update: '' },
+    kindPolicies: { skip: 'Skip: do not import duplicate rows', create: 'Create anyway: no duplicate check, import every row', update: 'Update: fill the existing contact from the row\'s non-empty cells' },
     policies: {
       skip: 'Skip: keep the existing customer, do not import the row',
       update: 'Update: fill the existing customer from the row\'s non-empty cells; a new contact is added to it',

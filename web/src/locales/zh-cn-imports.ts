@@ -47,7 +47,7 @@ export const zhCNImports = {
       contacts: '同一客户下手机号或邮箱相同的联系人视为重复，既比对系统中已有的联系人，也比对文件中前面的行。',
       followups: '同一客户、同一跟进时间、内容相同的记录视为重复（例如同一文件导入了两次）。',
     },
-    kindPolicies: { skip: '跳过：不导入重复的行', create: '仍然新建：不查重，全部导入', update: '' },
+    kindPolicies: { skip: '跳过：不导入重复的行', create: '仍然新建：不查重，全部导入', update: '更新：用该行非空的字段更新已有联系人' },
     policies: {
       skip: '跳过：保留已有客户，不导入该行',
       update: '更新：用该行非空的字段更新已有客户，新联系人追加到该客户',

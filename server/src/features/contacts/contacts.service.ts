@@ -92,13 +92,13 @@ export async function insertContactRecord(
   return id;
 }
 
-/** Whether the customer already has this contact: the same mobile, or the same e-mail (an import's duplicate check). */
-export async function contactExists(db: AppDeps['db'], tenantId: string, customerId: string, c: { mobile?: string | null; email?: string | null }): Promise<boolean> {
-  if (!c.mobile && !c.email) return false;
+/** The customer's contact this one duplicates: the same mobile, or the same e-mail (an import's duplicate check). */
+export async function existingContactId(db: AppDeps['db'], tenantId: string, customerId: string, c: { mobile?: string | null; email?: string | null }): Promise<string | null> {
+  if (!c.mobile && !c.email) return null;
   const row = await db.selectFrom('contacts').select('id').where('tenant_id', '=', tenantId).where('customer_id', '=', customerId)
     .where((eb) => eb.or([...(c.mobile ? [eb('mobile', '=', c.mobile)] : []), ...(c.email ? [eb('email', '=', c.email)] : [])]))
-    .limit(1).executeTakeFirst();
-  return row !== undefined;
+    .orderBy('created_at').limit(1).executeTakeFirst();
+  return row?.id ?? null;
 }
 
 /** The customer's contact a spreadsheet names (by name, or mobile in any notation); null when none or several. */
@@ -116,21 +116,37 @@ export async function editContact(deps: AppDeps, actor: Actor, id: string, input
   if (!row) throw new AppError('NOT_FOUND');
   if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
   const c = await contactInput(deps, actor, input, { partial: true, currentCustom: readJson<Record<string, CustomValue>>(row.custom, {}) });
-  const now = deps.clock.now().toISOString();
-  const set = { ...c.set, updated_at: now } as typeof c.set;
-  if (c.custom !== undefined) set.custom = dbJson(deps.dialect, c.custom);
-  await deps.db.transaction().execute(async (trx) => {
-    if (!(await updateContact(trx, actor.tenantId, id, input.version, set))) throw new AppError('VERSION_CONFLICT');
-    if (input.isPrimary) await setPrimary(trx, deps.dialect, actor.tenantId, row.customer_id, id);
-    await refreshCustomerDerived(trx, actor.tenantId, row.customer_id);
-    const after = (await findContact(trx, { ...actor, via: 'system' }, id))!;
-    const changes = diffRecords(toContact(row) as unknown as Record<string, unknown>, toContact(after) as unknown as Record<string, unknown>);
-    await recordAudit({ ...deps, db: trx }, actor, { entity: 'contact', entityId: id, action: 'update', changes });
-    if (changes.length) {
-      await appendTimeline({ ...deps, db: trx }, actor, { customerId: row.customer_id, type: 'contact_updated', refType: 'contact', refId: id, data: { name: after.name, fields: changes.map((ch) => ch.field) } });
-    }
-  });
+  await deps.db.transaction().execute((trx) => applyContactChange({ ...deps, db: trx }, actor, row, input.version, c, input.isPrimary));
   return getContact(deps, actor, id);
+}
+
+/** Writes a checked change of a contact in the caller's transaction: the row, primary flag, derived columns, audit, timeline. */
+async function applyContactChange(
+  deps: AppDeps, actor: Actor, row: ContactRow, version: number, c: { set: object; custom?: Record<string, CustomValue> }, isPrimary?: boolean,
+) {
+  const set = { ...c.set, updated_at: deps.clock.now().toISOString() } as Parameters<typeof updateContact>[4];
+  if (c.custom !== undefined) set.custom = dbJson(deps.dialect, c.custom);
+  if (!(await updateContact(deps.db, actor.tenantId, row.id, version, set))) throw new AppError('VERSION_CONFLICT');
+  if (isPrimary) await setPrimary(deps.db, deps.dialect, actor.tenantId, row.customer_id, row.id);
+  await refreshCustomerDerived(deps.db, actor.tenantId, row.customer_id);
+  const after = (await findContact(deps.db, { ...actor, via: 'system' }, row.id))!;
+  const changes = diffRecords(toContact(row) as unknown as Record<string, unknown>, toContact(after) as unknown as Record<string, unknown>);
+  await recordAudit(deps, actor, { entity: 'contact', entityId: row.id, action: 'update', changes });
+  if (changes.length) {
+    await appendTimeline(deps, actor, { customerId: row.customer_id, type: 'contact_updated', refType: 'contact', refId: row.id, data: { name: after.name, fields: changes.map((ch) => ch.field) } });
+  }
+}
+
+/**
+ * An imported row's cells written onto the contact it duplicates (the "update" policy), in the batch's transaction:
+ * only the fields the row fills change, checked as the contact form checks them.
+ */
+export async function updateImportedContact(deps: AppDeps, actor: Actor, id: string, input: Partial<TCreateContactRequest>): Promise<void> {
+  const row = await findContact(deps.db, actor, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  const { isPrimary, customerId: _c, ...fields } = input;
+  const c = await contactInput(deps, actor, fields, { partial: true, currentCustom: readJson<Record<string, CustomValue>>(row.custom, {}) });
+  await applyContactChange(deps, actor, row, row.version, c, isPrimary);
 }
 
 /** Removes a contact; the primary one can go only when another takes its place (it becomes primary). */

@@ -82,9 +82,6 @@ for (const dialect of DIALECTS) {
       expect(rows[2]!.problems[0]!.message).toBe(`找不到客户名称为“不存在${stamp}公司”的客户（或不在你的数据范围内）`);
       expect(rows[3]!.problems[0]!.message).toBe(`客户名称为“重名${stamp}商贸有限公司”的客户有多个，请改用客户编号`);
 
-      const update = await admin.post(`/imports/${up.body.id}/start`, { mapping: {}, duplicatePolicy: 'update' });
-      expect(update.status).toBe(400);
-      expect(update.body.error.details[0]).toMatchObject({ field: 'duplicatePolicy' });
       const unmapped = await admin.post(`/imports/${up.body.id}/start`, { mapping: { 2: 'contact.name', 3: 'contact.mobile' }, duplicatePolicy: 'skip' });
       expect(unmapped.status).toBe(400);
       expect(unmapped.body.error.details[0]).toMatchObject({ field: 'customerName', rule: 'not_mapped' });
@@ -109,6 +106,18 @@ for (const dialect of DIALECTS) {
       expect(zh[3]![7]).toContain('手机号');
       const en = await reportRows(t, admin, up.body.id, 'en');
       expect(en[1]![7]).toBe(`No customer with Customer name "不存在${stamp}公司" (or it is outside your data scope)`);
+
+      // "update": a row that matches a contact (same mobile) writes the cells it fills onto it; the rest stays.
+      const upd = await upload(t, admin, 'contacts', '联系人更新.csv', ['客户编号,联系人,手机,职位', `${huaxing.number},韩梅梅,${m(11)},采购总监`].join('\n'));
+      const updMapping = Object.fromEntries(upd.body.columns.map((c: { index: number; field: string }) => [String(c.index), c.field]));
+      expect(upd.body.rows[0].duplicate).toBe('db');
+      expect((await admin.post(`/imports/${upd.body.id}/start`, { mapping: updMapping, duplicatePolicy: 'update' })).status).toBe(200);
+      await runImportQueue(t.deps);
+      expect((await admin.get(`/imports/${upd.body.id}`)).body).toMatchObject({ status: 'done', created: 0, updated: 1, skipped: 0, failed: 0 });
+      const after = (await admin.get(`/contacts?customerId=${huaxing.id}`)).body.items.find((c: { name: string }) => c.name === '韩梅梅');
+      expect(after).toMatchObject({ title: '采购总监', email: `hmm.${stamp.toLowerCase()}@example.com`, isPrimary: true });
+      const audit = (await admin.get(`/audit?entity=contact&entityId=${after.id}`)).body.items as Array<{ action: string }>;
+      expect(audit.map((a) => a.action)).toContain('update');
     });
 
     it('follow-ups: dates as people write them, method and feedback by label, follower and contact by name; the customer gets them as if logged', async () => {
@@ -134,6 +143,9 @@ for (const dialect of DIALECTS) {
       ]);
       expect(rows.map((r) => r.duplicate)).toEqual([null, null, null, null, null, 'file', null, null, null]);
       const mapping = Object.fromEntries(up.body.columns.map((c: { index: number; field: string }) => [String(c.index), c.field]));
+      const update = await admin.post(`/imports/${up.body.id}/start`, { mapping, duplicatePolicy: 'update' });
+      expect(update.status).toBe(400);
+      expect(update.body.error.details[0]).toMatchObject({ field: 'duplicatePolicy', rule: 'one_of' });
       expect((await admin.post(`/imports/${up.body.id}/start`, { mapping, duplicatePolicy: 'skip' })).status).toBe(200);
       await runImportQueue(t.deps);
       const done = (await admin.get(`/imports/${up.body.id}`)).body;

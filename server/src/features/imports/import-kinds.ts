@@ -5,7 +5,7 @@ import type { TImportMapping } from '@guanxi/common/imports';
 import type { Actor } from '../../lib/actor';
 import type { RuleDetail } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
-import { contactExists, findCustomerContactByText, insertContactRecord } from '../contacts/contacts.service';
+import { existingContactId, findCustomerContactByText, insertContactRecord, updateImportedContact } from '../contacts/contacts.service';
 import { checkContactColumns, inputContext, resolveImportCustomer, schemaErrors } from '../customers/customers.service';
 import { checkImportedFollowup, followupExists } from '../followups/followups.service';
 import { findActiveUserByText } from '../users/users.service';
@@ -16,7 +16,11 @@ import { fold, parseBoolean, parseDate, rowToInput } from './import-rows';
  * One row of a contact or follow-up import, checked in the batch's transaction (so rows written earlier in the same
  * file count as existing): its problems, whether it duplicates a stored record, and the writer for it.
  */
-export type KindRowCheck = { errors: RuleDetail[]; exists: boolean; keys: string[]; write: (() => Promise<unknown>) | null };
+export type KindRowCheck = {
+  errors: RuleDetail[]; exists: boolean; keys: string[]; write: (() => Promise<unknown>) | null;
+  /** The "update" policy: the row's cells onto the record it duplicates (types that offer it). */
+  update?: () => Promise<unknown>;
+};
 
 /** How rows of one import type are read, checked and written. Customers keep their set-based path (decision 022). */
 export type ImportKind = {
@@ -94,8 +98,17 @@ async function contactsKind(deps: AppDeps, actor: Actor): Promise<ImportKind> {
       const mobile = (cols.set.mobile as string | undefined) ?? null;
       const email = (cols.set.email as string | null | undefined) ?? null;
       const keys = [mobile && `${customerId}:m:${mobile}`, email && `${customerId}:e:${email}`].filter((k): k is string => !!k);
-      const exists = await contactExists(d.db, actor.tenantId, customerId, { mobile, email });
-      return { errors: [], exists, keys, write: () => insertContactRecord(d, actor, parsed.data, cols) };
+      const existing = await existingContactId(d.db, actor.tenantId, customerId, { mobile, email });
+      // Only what the row fills is written onto the existing contact.
+      const filled = Object.fromEntries(Object.entries(parsed.data).filter(([k, v]) => {
+        if (k === 'custom') return Object.keys(v ?? {}).length > 0;
+        return k !== 'customerId' && (f.has(`contact.${k}`) || (k === 'isPrimary' && f.has('contact.isPrimary')));
+      })) as Partial<TCreateContactRequest>;
+      return {
+        errors: [], exists: existing !== null, keys,
+        write: () => insertContactRecord(d, actor, parsed.data, cols),
+        ...(existing ? { update: () => updateImportedContact(d, actor, existing, filled) } : {}),
+      };
     },
   };
 }

@@ -149,7 +149,10 @@ async function commitBatch(deps: RunnerDeps, actor: Actor, ctx: InputContext, jo
           counts.failed++;
           failed.push({ row, reasons: row.reasons ?? reasonsOf(c?.errors ?? [], mapping, kind.customDefs) });
         } else if (c.exists && policy === 'skip') counts.skipped++;
-        else {
+        else if (c.exists && policy === 'update' && c.update) {
+          await c.update();
+          counts.updated++;
+        } else {
           await c.write();
           counts.created++;
         }
