@@ -5,7 +5,8 @@ import {
   ZBulkTasksRequest, ZCreateTaskRequest, ZCreateTaskSeriesRequest, ZListTaskSeriesQuery, ZListTasksQuery, ZTask, ZTaskSeries,
   ZUpdateTaskRequest, ZUpdateTaskSeriesRequest,
 } from '@guanxi/common/tasks';
-import { createRouter, ctx, errorResponses as e, jsonBody, jsonResponse, sessionSecurity as security, ZIdParam, ZOk } from '../../lib/http';
+import { addCrudRoutes } from '../../lib/crud-routes';
+import { createRouter, ctx, errorResponses as e, jsonBody, jsonResponse, sessionSecurity as security, ZIdParam } from '../../lib/http';
 import { createSeries, getSeries, listSeries, updateSeries } from './task-series.service';
 import { bulkTasks, completeTask, createTask, deleteTask, editTask, getTask, listVisibleTasks } from './tasks.service';
 
@@ -14,27 +15,19 @@ const tags = ['tasks'];
 export function tasksRoutes() {
   const app = createRouter();
 
-  app.openapi(
-    createRoute({
-      method: 'get', path: '/tasks', tags, security, summary: 'Tasks I may see: mine, by assignee, status, customer, due range, overdue',
-      request: { query: ZListTasksQuery }, responses: { 200: jsonResponse(ZPage(ZTask)), 400: e[400], 401: e[401], 403: e[403] },
-    }),
-    async (c) => {
-      const { actor, deps } = ctx(c);
-      return c.json(await listVisibleTasks(deps, actor, c.req.valid('query')), 200);
+  addCrudRoutes(app, {
+    path: '/tasks',
+    tags,
+    schemas: { query: ZListTasksQuery, page: ZPage(ZTask), item: ZTask, create: ZCreateTaskRequest, update: ZUpdateTaskRequest },
+    summaries: {
+      list: 'Tasks I may see: mine, by assignee, status, customer, due range, overdue',
+      create: 'Create a task (assignee defaults to me; reminder 15 min before unless given)',
+      get: 'One task',
+      edit: 'Edit a task (send its version); status done records doneAt and onTime',
+      remove: 'Delete a task (kept in the audit trail)',
     },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post', path: '/tasks', tags, security, summary: 'Create a task (assignee defaults to me; reminder 15 min before unless given)',
-      request: jsonBody(ZCreateTaskRequest), responses: { 201: jsonResponse(ZTask), 400: e[400], 401: e[401], 403: e[403] },
-    }),
-    async (c) => {
-      const { actor, deps } = ctx(c);
-      return c.json(await createTask(deps, actor, c.req.valid('json')), 201);
-    },
-  );
+    service: { list: listVisibleTasks, create: createTask, get: getTask, edit: editTask, remove: deleteTask },
+  });
 
   app.openapi(
     createRoute({
@@ -49,47 +42,12 @@ export function tasksRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/tasks/{id}', tags, security, summary: 'One task',
-      request: { params: ZIdParam }, responses: { 200: jsonResponse(ZTask), 401: e[401], 403: e[403], 404: e[404] },
-    }),
-    async (c) => {
-      const { actor, deps } = ctx(c);
-      return c.json(await getTask(deps, actor, c.req.valid('param').id), 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'patch', path: '/tasks/{id}', tags, security, summary: 'Edit a task (send its version); status done records doneAt and onTime',
-      request: { params: ZIdParam, ...jsonBody(ZUpdateTaskRequest) },
-      responses: { 200: jsonResponse(ZTask), 400: e[400], 401: e[401], 403: e[403], 404: e[404], 409: e[409] },
-    }),
-    async (c) => {
-      const { actor, deps } = ctx(c);
-      return c.json(await editTask(deps, actor, c.req.valid('param').id, c.req.valid('json')), 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
       method: 'post', path: '/tasks/{id}/complete', tags, security, summary: 'Mark an open task done in one step',
       request: { params: ZIdParam }, responses: { 200: jsonResponse(ZTask), 401: e[401], 403: e[403], 404: e[404], 422: e[422] },
     }),
     async (c) => {
       const { actor, deps } = ctx(c);
       return c.json(await completeTask(deps, actor, c.req.valid('param').id), 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'delete', path: '/tasks/{id}', tags, security, summary: 'Delete a task (kept in the audit trail)',
-      request: { params: ZIdParam }, responses: { 200: jsonResponse(ZOk), 401: e[401], 403: e[403], 404: e[404] },
-    }),
-    async (c) => {
-      const { actor, deps } = ctx(c);
-      await deleteTask(deps, actor, c.req.valid('param').id);
-      return c.json({ ok: true as const }, 200);
     },
   );
 
