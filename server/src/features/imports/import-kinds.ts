@@ -10,7 +10,7 @@ import { checkContactColumns, inputContext, resolveImportCustomer, schemaErrors 
 import { checkImportedFollowup, followupExists } from '../followups/followups.service';
 import { findActiveUserByText } from '../users/users.service';
 import { cellText, type Cell } from './import-files';
-import { fold, parseBoolean, parseDate, rowToInput } from './import-rows';
+import { fold, mappedCells, parseBoolean, parseDate, rowToInput } from './import-rows';
 
 /**
  * One row of a contact or follow-up import, checked in the batch's transaction (so rows written earlier in the same
@@ -28,17 +28,6 @@ export type ImportKind = {
   customDefs: TCustomField[];
   check(deps: AppDeps, cells: Cell[], mapping: TImportMapping, defaults: Record<string, string>): Promise<KindRowCheck>;
 };
-
-/** The mapped cells of a row by field, defaults filling fields the file does not have. */
-function cellsByField(cells: Cell[], mapping: TImportMapping, defaults: Record<string, string>): Map<string, Cell> {
-  const out = new Map<string, Cell>();
-  for (const [col, field] of Object.entries(mapping)) {
-    const cell = cells[Number(col)] ?? null;
-    if (field && cellText(cell).trim() !== '') out.set(field, cell);
-  }
-  for (const [field, value] of Object.entries(defaults)) if (!out.has(field) && value.trim()) out.set(field, value);
-  return out;
-}
 
 const text = (c: Cell | undefined) => (c === undefined ? undefined : fold(cellText(c)));
 
@@ -73,7 +62,7 @@ async function contactsKind(deps: AppDeps, actor: Actor): Promise<ImportKind> {
     customDefs: ctx.contactDefs,
     async check(d, cells, mapping, defaults) {
       const { raw, errors } = rowToInput(cells, mapping, defaults, ctx.contactDefs);
-      const f = cellsByField(cells, mapping, defaults);
+      const f = mappedCells(cells, mapping, defaults);
       const c = (raw.contact ?? {}) as Record<string, string | undefined>;
       const customerId = await customerOf(d, actor, f, errors);
       let isPrimary: boolean | undefined;
@@ -136,7 +125,7 @@ async function followupsKind(deps: AppDeps, actor: Actor): Promise<ImportKind> {
     customDefs: [],
     async check(d, cells, mapping, defaults) {
       const errors: RuleDetail[] = [];
-      const f = cellsByField(cells, mapping, defaults);
+      const f = mappedCells(cells, mapping, defaults);
       const customerId = await customerOf(d, actor, f, errors);
       let contactId: string | null = null;
       const contactText = text(f.get('contact'));

@@ -85,6 +85,18 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown) {
   o[parts[parts.length - 1]!] = value;
 }
 
+/** The non-blank cells of a row by the field their column maps to; `defaults` fill fields the file does not have. */
+export function mappedCells(cells: Cell[], mapping: TImportMapping, defaults: Record<string, string>): Map<string, Cell> {
+  const fields = new Map<string, Cell>();
+  for (const [col, field] of Object.entries(mapping)) {
+    if (!field) continue;
+    const cell = cells[Number(col)] ?? null;
+    if (cellText(cell).trim() !== '') fields.set(field, cell);
+  }
+  for (const [field, value] of Object.entries(defaults)) if (!fields.has(field) && value.trim()) fields.set(field, value);
+  return fields;
+}
+
 /**
  * One file row as a create-customer request: each mapped cell converted the way people fill spreadsheets (dates
  * in Chinese formats or as Excel serials, numbers as text, mobiles as numbers, full-width characters, stray
@@ -96,13 +108,7 @@ export function rowToInput(cells: Cell[], mapping: TImportMapping, defaults: Rec
   const present = new Set<string>();
   const errors: RuleDetail[] = [];
   const defs = new Map(customDefs.map((d) => [d.key, d]));
-  const fields = new Map<string, Cell>();
-  for (const [col, field] of Object.entries(mapping)) {
-    if (!field) continue;
-    const cell = cells[Number(col)] ?? null;
-    if (cellText(cell).trim() !== '') fields.set(field, cell);
-  }
-  for (const [field, value] of Object.entries(defaults)) if (!fields.has(field) && value.trim()) fields.set(field, value);
+  const fields = mappedCells(cells, mapping, defaults);
 
   for (const [field, cell] of fields) {
     present.add(field);
