@@ -96,7 +96,7 @@ export function TransferRunsCard() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 100,
+      width: 124,
       fixed: 'right',
       render: (_, r) => {
         if (r.kind === 'import' && can('customers', 'import')) {
@@ -126,7 +126,7 @@ export function TransferRunsCard() {
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('jobs.transfers.empty')} /> }}
         onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? 10 })}
         pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { count: total }) }}
-        scroll={{ x: 1090 }}
+        scroll={{ x: 1114 }}
       />
     </Card>
   );
